@@ -1,7 +1,12 @@
-const { src, dest } = require('gulp');
+const { src, dest, parallel } = require('gulp');
 
-function buildIcons() {
+function copyIcons() {
 	return src('icons/**/*.{png,svg}', { encoding: false }).pipe(dest('dist/icons'));
 }
 
-exports['build:icons'] = buildIcons;
+// n8n reads each node's codex file (*.node.json) from beside the compiled node.
+function copyCodex() {
+	return src('nodes/**/*.node.json').pipe(dest('dist/nodes'));
+}
+
+exports['build:icons'] = parallel(copyIcons, copyCodex);

@@ -1,0 +1,88 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { checkReceived, reportedHash } from '../../helpers/integrity';
+import { getFileRef, getFileSetId, getOptions, getPolicy } from '../../helpers/params';
+import { downloadFile, storedSha256 } from '../../transport/download';
+import { describeRef, fetchFile, isDirectory } from '../common/file';
+import { fileLocator, fileSetIdLocator } from '../common/locators';
+import { concurrencyOption, optionsCollection } from '../common/options';
+import { asObject, jsonItem } from '../common/output';
+import type { Operation } from '../types';
+import { show } from '../types';
+
+const display = show('file', 'download');
+
+export const download: Operation = {
+	concurrent: true,
+	description: [
+		{ ...fileSetIdLocator, displayOptions: display },
+		{ ...fileLocator, displayOptions: display },
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			hint: 'The name of the output binary field to put the file in',
+			displayOptions: display,
+		},
+		optionsCollection(
+			[
+				concurrencyOption,
+				{
+					displayName: 'Verify Hash',
+					name: 'verifyHash',
+					type: 'boolean',
+					default: true,
+					description:
+						"Whether to compare the downloaded bytes with Domo's SHA-256 of the file, and fail on a difference",
+				},
+			],
+			display,
+		),
+	],
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+		const fileSetId = getFileSetId.call(this, itemIndex);
+		const ref = getFileRef.call(this, itemIndex);
+		const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+		const options = getOptions(this, itemIndex);
+		const policy = getPolicy(this, itemIndex);
+		const label = describeRef(ref);
+
+		const [{ json: file }] = jsonItem(
+			this,
+			itemIndex,
+			await fetchFile.call(this, fileSetId, ref, policy),
+		);
+		if (isDirectory(file)) {
+			throw new NodeOperationError(this.getNode(), `${label} is a directory, not a file`, {
+				itemIndex,
+				description: 'Use the File "Get Many" operation with its Directory Path to list it.',
+			});
+		}
+
+		const { binary, bytes } = await downloadFile.call(
+			this,
+			{
+				fileSetId,
+				fileId: String(file.id ?? (ref.by === 'id' ? ref.id : '')),
+				fileName: typeof file.name === 'string' ? file.name : undefined,
+				mimeType: typeof file.contentType === 'string' ? file.contentType : undefined,
+				size: typeof file.size === 'number' ? file.size : undefined,
+				label,
+			},
+			policy,
+			itemIndex,
+		);
+
+		const expectedHash = options.verifyHash === false ? undefined : reportedHash(file);
+		const sha256 = expectedHash ? await storedSha256(this, binary) : undefined;
+		checkReceived(this.getNode(), itemIndex, { sha256: expectedHash, label }, { bytes, sha256 });
+
+		const input = this.getInputData()[itemIndex];
+		const json: IDataObject = asObject(file) ?? {};
+		return [{ json, binary: { ...(input?.binary ?? {}), [property]: binary } }];
+	},
+};

@@ -1,0 +1,86 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { DomoRequest } from './request';
+import { domoRequest } from './request';
+import type { DomoContext } from './session';
+
+export const PAGE_SIZE = 100;
+
+/** `undefined` means Return All. */
+export type Wanted = number | undefined;
+
+function asObject(value: unknown): IDataObject {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+function asItems(value: unknown): IDataObject[] {
+	return Array.isArray(value) ? value.filter((item) => item && typeof item === 'object') : [];
+}
+
+function numberOf(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * Pages FileSet search by offset. Domo answers with one of three `pageContext` shapes
+ * (`{offset, limit, total}`, `{count, totalCount, offset}`, `{next, offset, limit, total}`),
+ * so paging stops on whichever signal arrives first: an empty or short page, or the total.
+ */
+export async function collectByOffset(
+	this: DomoContext,
+	request: DomoRequest,
+	itemsKey: string,
+	wanted: Wanted,
+): Promise<IDataObject[]> {
+	const results: IDataObject[] = [];
+
+	for (let offset = 0; wanted === undefined || results.length < wanted; ) {
+		const query = { ...request.query, limit: PAGE_SIZE, offset };
+		const page = asObject(await domoRequest.call(this, { ...request, query }));
+		const items = asItems(page[itemsKey]);
+		results.push(...items);
+
+		const context = asObject(page.pageContext);
+		const total = numberOf(context.total) ?? numberOf(context.totalCount);
+		const pageSize = Math.min(PAGE_SIZE, numberOf(context.limit) ?? PAGE_SIZE);
+		offset += items.length;
+		if (items.length === 0 || items.length < pageSize) break;
+		if (total !== undefined && offset >= total) break;
+	}
+	return wanted === undefined ? results : results.slice(0, wanted);
+}
+
+/**
+ * Pages file search by the `next` cursor. Domo ends a listing with a null or absent cursor,
+ * or by sending the previous cursor again, so all three stop it, as does an empty page.
+ * Ids already seen are skipped, in case the last page is served twice.
+ */
+export async function collectByCursor(
+	this: DomoContext,
+	request: DomoRequest,
+	itemsKey: string,
+	wanted: Wanted,
+): Promise<IDataObject[]> {
+	const results: IDataObject[] = [];
+	const seenIds = new Set<unknown>();
+	const seenCursors = new Set<string>();
+	let cursor: string | undefined;
+
+	while (wanted === undefined || results.length < wanted) {
+		const query = { ...request.query, limit: PAGE_SIZE, next: cursor };
+		const page = asObject(await domoRequest.call(this, { ...request, query }));
+		const items = asItems(page[itemsKey]);
+		for (const item of items) {
+			if (item.id !== undefined && seenIds.has(item.id)) continue;
+			seenIds.add(item.id);
+			results.push(item);
+		}
+
+		const next = asObject(page.pageContext).next ?? page.next;
+		if (items.length === 0 || typeof next !== 'string' || next === '') break;
+		if (next === cursor || seenCursors.has(next)) break;
+		seenCursors.add(next);
+		cursor = next;
+	}
+	return wanted === undefined ? results : results.slice(0, wanted);
+}

@@ -1,0 +1,168 @@
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { discard, readErrorText } from './body';
+import { apiError, connectionError, networkCode } from './errors';
+import type { RetryMode, RetryPolicy } from './retry';
+import {
+	backoffMs,
+	DEFAULT_POLICY,
+	parseRetryAfter,
+	shouldRetryNetwork,
+	shouldRetryStatus,
+} from './retry';
+import type { DomoContext, QueryValue, Session } from './session';
+import { CREDENTIAL_TYPE, getSession, queryString } from './session';
+
+export interface DomoRequest {
+	method: IHttpRequestMethods;
+	/** Path under `/api/files/v1`, built with `apiPath`. Ignored when `url` is set. */
+	path?: string;
+	url?: string;
+	query?: Record<string, QueryValue>;
+	/** A JSON body, or a factory for a body that can be sent only once (a stream). */
+	body?: IDataObject | (() => Promise<object>);
+	/** Return the body as a stream instead of parsing it. */
+	stream?: boolean;
+	mode?: RetryMode;
+	policy?: RetryPolicy;
+	/** What the request is about, for error messages: `FileSet "abc"`. */
+	subject?: string;
+}
+
+export interface DomoResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+const MAX_REDIRECTS = 5;
+
+/** Sends one Domo API call with retries and returns the parsed body. */
+export async function domoRequest(this: DomoContext, request: DomoRequest): Promise<unknown> {
+	return (await domoRequestFull.call(this, request)).body;
+}
+
+/**
+ * The one way this node talks to Domo. Redirects are followed here rather than by the HTTP
+ * helper, because the helper forwards the developer token to whatever host a redirect names.
+ */
+export async function domoRequestFull(
+	this: DomoContext,
+	request: DomoRequest,
+): Promise<DomoResponse> {
+	const session = await getSession.call(this);
+	const policy = request.policy ?? DEFAULT_POLICY;
+	const mode = request.mode ?? 'safe';
+	let url = request.url ?? session.apiBase + (request.path ?? '') + queryString(request.query);
+	let redirects = 0;
+
+	for (let attempt = 0; ; ) {
+		await session.throttle.wait();
+		let response: DomoResponse;
+		try {
+			response = await sendOnce.call(this, session, url, request, policy);
+		} catch (error) {
+			// Rebuilt rather than rethrown: the helper's own error carries the request headers.
+			if (error instanceof NodeApiError && error.httpCode) {
+				throw apiError(this.getNode(), Number(error.httpCode), error.description, {
+					subject: request.subject,
+				});
+			}
+			const code = networkCode(error);
+			if (attempt < policy.maxRetries && shouldRetryNetwork(code, mode)) {
+				await sleep(backoffMs(attempt++));
+				continue;
+			}
+			throw connectionError(this.getNode(), new URL(url).host, code, attempt + 1);
+		}
+
+		const { statusCode } = response;
+		const location = response.headers.location;
+		if (isRedirect(statusCode) && typeof location === 'string' && request.method === 'GET') {
+			discard(response.body);
+			if (++redirects > MAX_REDIRECTS)
+				throw apiError(this.getNode(), statusCode, 'Too many redirects.');
+			url = new URL(location, url).toString();
+			continue;
+		}
+		if (statusCode < 300) return response;
+
+		if (attempt < policy.maxRetries && shouldRetryStatus(statusCode, mode)) {
+			await waitBeforeRetry.call(this, session, response, attempt++, policy);
+			continue;
+		}
+		const body = await readErrorText(response.body);
+		throw apiError(this.getNode(), statusCode, body, {
+			subject: request.subject,
+			attempts: attempt + 1,
+		});
+	}
+}
+
+function isRedirect(status: number): boolean {
+	return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+async function waitBeforeRetry(
+	this: DomoContext,
+	session: Session,
+	response: DomoResponse,
+	attempt: number,
+	policy: RetryPolicy,
+): Promise<void> {
+	discard(response.body);
+	const asked = parseRetryAfter(response.headers['retry-after']);
+	const wait = asked ?? backoffMs(attempt);
+
+	if (wait > policy.maxWaitMs) {
+		throw apiError(this.getNode(), response.statusCode, undefined, {
+			retryAfterMs: wait,
+			maxWaitMs: policy.maxWaitMs,
+		});
+	}
+	this.logger.debug(`Domo answered ${response.statusCode}; retrying in ${wait} ms`);
+	if (response.statusCode === 429) {
+		session.throttle.pauseFor(wait);
+		await session.throttle.wait();
+	} else {
+		await sleep(wait);
+	}
+}
+
+async function sendOnce(
+	this: DomoContext,
+	session: Session,
+	url: string,
+	request: DomoRequest,
+	policy: RetryPolicy,
+): Promise<DomoResponse> {
+	const body = typeof request.body === 'function' ? await request.body() : request.body;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		body,
+		json: !request.stream && typeof request.body !== 'function',
+		encoding: request.stream ? 'stream' : undefined,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
+		timeout: policy.timeoutMs,
+	};
+
+	// The token goes only to the instance itself, never to a host a redirect points at.
+	const raw: unknown =
+		new URL(url).origin === session.origin
+			? await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)
+			: await this.helpers.httpRequest(options);
+	return asResponse(raw);
+}
+
+function asResponse(raw: unknown): DomoResponse {
+	const full = (raw ?? {}) as Partial<DomoResponse>;
+	return {
+		statusCode: typeof full.statusCode === 'number' ? full.statusCode : 200,
+		headers: full.headers && typeof full.headers === 'object' ? full.headers : {},
+		body: full.body,
+	};
+}
