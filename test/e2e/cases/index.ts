@@ -1,0 +1,5 @@
+import type { E2eCase } from '../case';
+import { packageLoads } from './package-loads';
+import { smokeBuiltin } from './smoke-builtin';
+
+export const cases: E2eCase[] = [smokeBuiltin, packageLoads];
