@@ -11,8 +11,8 @@ import type {
 const TEST_BASE_URL =
 	'={{ (/^https?:\\/\\//i.test($credentials.instance.trim()) ? ' +
 	"$credentials.instance.trim().replace(/\\/+$/, '') : " +
-	"'https://' + $credentials.instance.trim().toLowerCase().replace(/\\.domo\\.com\\.?$/, '') + " +
-	"'.domo.com') + '/api/files/v1' }}";
+	"'https://' + $credentials.instance.trim().toLowerCase().replace(/\\/+$/, '').replace(/\\.$/, '') + " +
+	"($credentials.instance.includes('.') ? '' : '.domo.com')) + '/api/files/v1' }}";
 
 export class DomoApi implements ICredentialType {
 	name = 'domoApi';

@@ -10,6 +10,13 @@ export interface FailureContext {
 	/** Set when Domo asked for a longer wait than the retry options allow. */
 	retryAfterMs?: number;
 	maxWaitMs?: number;
+	/** Removed from Domo's message, in case a proxy echoes the request headers back. */
+	secret?: string;
+}
+
+function redact(text: string | undefined, secret: string | undefined): string | undefined {
+	if (!text || !secret || secret.length < 4) return text;
+	return text.split(secret).join('[redacted]');
 }
 
 /** Domo's own message from a JSON, plain-text or HTML error body. */
@@ -94,7 +101,7 @@ export function apiError(
 	body: unknown,
 	context: FailureContext = {},
 ): NodeApiError {
-	const detail = domoMessage(body);
+	const detail = redact(domoMessage(body), context.secret);
 	const response: JsonObject = { httpCode: String(status) };
 	if (detail) response.message = detail;
 
@@ -124,7 +131,7 @@ export function connectionError(
 
 	return new NodeApiError(
 		node,
-		{ code: code ?? 'UNKNOWN' },
+		{ connection: code ?? 'UNKNOWN' },
 		{
 			message: `Could not reach Domo at ${host}: ${reason}${tries}`,
 			description:
@@ -138,7 +145,8 @@ export function connectionError(
 export function networkCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const code = (current as { code?: unknown }).code;
+		const { code, httpCode } = current as { code?: unknown; httpCode?: unknown };
+		if (typeof httpCode === 'string' && /^E[A-Z_]+$/.test(httpCode)) return httpCode;
 		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code) && code !== 'ERR_BAD_REQUEST') {
 			return code;
 		}

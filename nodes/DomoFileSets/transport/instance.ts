@@ -11,7 +11,7 @@ export class InstanceError extends Error {}
  * domains and local stand-ins; paths, credentials in the URL and spaces are refused.
  */
 export function instanceOrigin(raw: unknown): string {
-	const value = typeof raw === 'string' ? raw.trim() : '';
+	const value = typeof raw === 'string' ? raw.trim().replace(/\/+$/, '') : '';
 	if (value === '') {
 		throw new InstanceError('The Domo instance is empty. Enter it as "acme" or "acme.domo.com".');
 	}

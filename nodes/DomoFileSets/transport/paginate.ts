@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { DomoRequest } from './request';
 import { domoRequest } from './request';
@@ -11,6 +12,20 @@ export type Wanted = number | undefined;
 
 function asObject(value: unknown): IDataObject {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+/** A page must be a JSON object: a login page or proxy error served with 200 is not "no results". */
+function asPage(ctx: DomoContext, value: unknown): IDataObject {
+	if (value && typeof value === 'object' && !Array.isArray(value)) return value as IDataObject;
+	const kind = typeof value === 'string' ? `text ("${value.slice(0, 80)}")` : typeof value;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Domo answered a search with ${kind}, where JSON was expected`,
+		{
+			description:
+				'A proxy or a login page may be in the way. Check the instance in the credential.',
+		},
+	);
 }
 
 function asItems(value: unknown): IDataObject[] {
@@ -36,7 +51,7 @@ export async function collectByOffset(
 
 	for (let offset = 0; wanted === undefined || results.length < wanted; ) {
 		const query = { ...request.query, limit: PAGE_SIZE, offset };
-		const page = asObject(await domoRequest.call(this, { ...request, query }));
+		const page = asPage(this, await domoRequest.call(this, { ...request, query }));
 		const items = asItems(page[itemsKey]);
 		results.push(...items);
 
@@ -68,7 +83,7 @@ export async function collectByCursor(
 
 	while (wanted === undefined || results.length < wanted) {
 		const query = { ...request.query, limit: PAGE_SIZE, next: cursor };
-		const page = asObject(await domoRequest.call(this, { ...request, query }));
+		const page = asPage(this, await domoRequest.call(this, { ...request, query }));
 		const items = asItems(page[itemsKey]);
 		for (const item of items) {
 			if (item.id !== undefined && seenIds.has(item.id)) continue;

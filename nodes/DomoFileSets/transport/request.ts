@@ -64,9 +64,12 @@ export async function domoRequestFull(
 			response = await sendOnce.call(this, session, url, request, policy);
 		} catch (error) {
 			// Rebuilt rather than rethrown: the helper's own error carries the request headers.
-			if (error instanceof NodeApiError && error.httpCode) {
+			// n8n reports a failure with no answer as a NodeApiError whose httpCode is the
+			// error code (ECONNREFUSED), so only a three-digit code is an HTTP status.
+			if (error instanceof NodeApiError && /^\d{3}$/.test(error.httpCode ?? '')) {
 				throw apiError(this.getNode(), Number(error.httpCode), error.description, {
 					subject: request.subject,
+					secret: session.secret,
 				});
 			}
 			const code = networkCode(error);
@@ -82,7 +85,9 @@ export async function domoRequestFull(
 		if (isRedirect(statusCode) && typeof location === 'string' && request.method === 'GET') {
 			discard(response.body);
 			if (++redirects > MAX_REDIRECTS)
-				throw apiError(this.getNode(), statusCode, 'Too many redirects.');
+				throw apiError(this.getNode(), statusCode, 'Too many redirects.', {
+					secret: session.secret,
+				});
 			url = new URL(location, url).toString();
 			continue;
 		}
@@ -96,6 +101,7 @@ export async function domoRequestFull(
 		throw apiError(this.getNode(), statusCode, body, {
 			subject: request.subject,
 			attempts: attempt + 1,
+			secret: session.secret,
 		});
 	}
 }

@@ -13,6 +13,8 @@ export interface Session {
 	origin: string;
 	apiBase: string;
 	throttle: Throttle;
+	/** Kept only to strip it from error text that a proxy might echo; never sent by hand. */
+	secret: string;
 }
 
 // One session per node run: the credential is read once and every worker shares one throttle.
@@ -37,7 +39,8 @@ async function openSession(this: DomoContext): Promise<Session> {
 			description: 'Fix the "Instance" field of the Domo API credential.',
 		});
 	}
-	return { origin, apiBase: origin + API_PREFIX, throttle: new Throttle() };
+	const secret = typeof credentials.developerToken === 'string' ? credentials.developerToken : '';
+	return { origin, apiBase: origin + API_PREFIX, throttle: new Throttle(), secret };
 }
 
 /** Builds `/a/b/c` from raw segments, encoding each one. */

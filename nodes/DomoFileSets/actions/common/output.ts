@@ -34,8 +34,14 @@ export function jsonItems(list: IDataObject[]): INodeExecutionData[] {
 }
 
 /** Deletes answer 200 with a status message or 204 with no body; both mean success. */
-export function deletedItem(response: unknown, what: IDataObject): INodeExecutionData[] {
-	const message = asObject(response)?.message;
+export function deletedItem(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	response: unknown,
+	what: IDataObject,
+): INodeExecutionData[] {
+	const empty = response === undefined || response === null || response === '';
+	const message = empty ? undefined : jsonItem(ctx, itemIndex, response)[0].json.message;
 	return [
 		{ json: { ...what, deleted: true, ...(typeof message === 'string' ? { message } : {}) } },
 	];

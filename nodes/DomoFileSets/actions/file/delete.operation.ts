@@ -42,6 +42,6 @@ export const deleteFile: Operation = {
 						subject,
 					});
 		const what = ref.by === 'id' ? { fileSetId, id: ref.id } : { fileSetId, path: ref.path };
-		return deletedItem(response, what);
+		return deletedItem(this, itemIndex, response, what);
 	},
 };

@@ -22,6 +22,6 @@ export const deleteFileSet: Operation = {
 			policy: getPolicy(this, itemIndex),
 			subject: `FileSet "${id}"`,
 		});
-		return deletedItem(response, { id });
+		return deletedItem(this, itemIndex, response, { id });
 	},
 };
