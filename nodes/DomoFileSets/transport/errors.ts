@@ -6,6 +6,8 @@ const MAX_DETAIL = 400;
 export interface FailureContext {
 	/** What the request was about, such as `FileSet "abc"` or `the file at "a/b.txt"`. */
 	subject?: string;
+	/** What a 404 means when it differs from the subject: an upload's FileSet, not its file. */
+	missing?: string;
 	attempts?: number;
 	/** Set when Domo asked for a longer wait than the retry options allow. */
 	retryAfterMs?: number;
@@ -76,7 +78,7 @@ function summary(status: number, context: FailureContext): string {
 		case 403:
 			return `The token's user may not access ${subject} (403). Ask a Domo admin for access`;
 		case 404:
-			return `Domo could not find ${subject} (404). Check the id or path`;
+			return `Domo could not find ${context.missing ?? subject} (404). Check the id or path`;
 		case 409:
 			return `Domo refused because ${subject} already exists and may not be replaced (409)`;
 		case 413:

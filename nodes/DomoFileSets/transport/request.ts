@@ -28,6 +28,8 @@ export interface DomoRequest {
 	policy?: RetryPolicy;
 	/** What the request is about, for error messages: `FileSet "abc"`. */
 	subject?: string;
+	/** What a 404 means, where that differs from the subject. */
+	missing?: string;
 }
 
 export interface DomoResponse {
@@ -100,6 +102,7 @@ export async function domoRequestFull(
 		const body = await readErrorText(response.body);
 		throw apiError(this.getNode(), statusCode, body, {
 			subject: request.subject,
+			missing: request.missing,
 			attempts: attempt + 1,
 			secret: session.secret,
 		});

@@ -65,12 +65,32 @@ export async function uploadSingle(
 		body,
 		policy: uploadTimeout(policy, source.size),
 		subject: `the file "${target.path}"`,
+		missing: `FileSet "${target.fileSetId}"`,
 	});
 	return { file, sentBytes: sent.bytes, sha256: sent.sha256 };
 }
 
-function isMissingEndpoint(error: unknown): boolean {
-	return error instanceof NodeApiError && (error.httpCode === '404' || error.httpCode === '405');
+/**
+ * A 405, or a 404 while the FileSet itself exists, means the instance has no split upload.
+ * A 404 for a FileSet that is not there must stay an error about the FileSet.
+ */
+async function isMissingEndpoint(
+	this: IExecuteFunctions,
+	error: unknown,
+	fileSetId: string,
+	policy: RetryPolicy,
+): Promise<boolean> {
+	if (!(error instanceof NodeApiError)) return false;
+	if (error.httpCode === '405') return true;
+	if (error.httpCode !== '404') return false;
+
+	await domoRequest.call(this, {
+		method: 'GET',
+		path: apiPath('filesets', fileSetId),
+		policy,
+		subject: `FileSet "${fileSetId}"`,
+	});
+	return true;
 }
 
 /**
@@ -92,13 +112,14 @@ export async function uploadSplit(
 		started = await domoRequest.call(this, {
 			method: 'POST',
 			path: apiPath(...base),
-			body: { path: target.path },
+			body: { path: target.path, contentType: source.mimeType },
 			mode: 'refused',
 			policy,
 			subject,
+			missing: `FileSet "${target.fileSetId}"`,
 		});
 	} catch (error) {
-		if (isMissingEndpoint(error)) return undefined;
+		if (await isMissingEndpoint.call(this, error, target.fileSetId, policy)) return undefined;
 		throw asNodeError(this.getNode(), error);
 	}
 

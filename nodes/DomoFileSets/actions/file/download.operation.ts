@@ -13,6 +13,10 @@ import { show } from '../types';
 
 const display = show('file', 'download');
 
+function capitalized(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export const download: Operation = {
 	concurrent: true,
 	description: [
@@ -57,10 +61,14 @@ export const download: Operation = {
 			await fetchFile.call(this, fileSetId, ref, policy),
 		);
 		if (isDirectory(file)) {
-			throw new NodeOperationError(this.getNode(), `${label} is a directory, not a file`, {
-				itemIndex,
-				description: 'Use the File "Get Many" operation with its Directory Path to list it.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`${capitalized(label)} is a directory, not a file`,
+				{
+					itemIndex,
+					description: 'Use the File "Get Many" operation with its Directory Path to list it.',
+				},
+			);
 		}
 
 		const { binary, bytes } = await downloadFile.call(

@@ -35,7 +35,7 @@ export function matchItem(match: IDataObject): IDataObject {
 		fileId: metadata.fileId ?? match.id,
 		path,
 		name: path?.split('/').pop(),
-		contentType: content.type,
+		type: content.type,
 		...(content.text !== undefined ? { text: content.text } : {}),
 		...(content.uri !== undefined ? { uri: content.uri } : {}),
 		metadata,

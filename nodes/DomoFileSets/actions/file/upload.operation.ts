@@ -122,7 +122,9 @@ export const upload: Operation = {
 		const mode = String(options.uploadMode ?? 'auto');
 
 		let result: UploadResult | undefined;
-		if (mode === 'split' || (mode === 'auto' && source.size > partSize)) {
+		// Domo refuses to finish a split upload with no parts, so an empty file goes in one request.
+		const split = mode === 'split' ? source.size > 0 : mode === 'auto' && source.size > partSize;
+		if (split) {
 			result = await uploadSplit.call(this, target, source, policy, partSize);
 			if (!result) this.logger.debug('Domo has no split upload here; sending one request instead');
 		}
