@@ -43,7 +43,7 @@ export function getFileSetId(this: IExecuteFunctions, itemIndex: number): string
 			'The FileSet is empty. Choose a FileSet from the list, or enter its ID or URL.',
 		);
 	}
-	if (locator.mode !== 'url') return value;
+	if (locator.mode !== 'url') return checkedId(this, itemIndex, value, 'FileSet ID');
 
 	const id = FILESET_URL.exec(value)?.[1];
 	if (!/^https?:\/\//i.test(value) || !id) {
@@ -71,7 +71,19 @@ export function getFileRef(this: IExecuteFunctions, itemIndex: number): FileRef 
 			'The File is empty. Choose a file from the list, or enter its ID or path.',
 		);
 	}
-	return { by: 'id', id: value };
+	return { by: 'id', id: checkedId(this, itemIndex, value, 'File ID') };
+}
+
+/** An id goes into the URL path, where "." and ".." would name another resource. */
+function checkedId(ctx: IExecuteFunctions, itemIndex: number, id: string, label: string): string {
+	if (/^\.+$/.test(id) || /[/\\?#]/.test(id)) {
+		fail(
+			ctx,
+			itemIndex,
+			`${label} "${id}" is not a valid ID. Copy the ID from Domo or pick from the list.`,
+		);
+	}
+	return id;
 }
 
 export function pathParam(

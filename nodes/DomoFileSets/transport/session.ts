@@ -43,8 +43,13 @@ async function openSession(this: DomoContext): Promise<Session> {
 	return { origin, apiBase: origin + API_PREFIX, throttle: new Throttle(), secret };
 }
 
-/** Builds `/a/b/c` from raw segments, encoding each one. */
+/**
+ * Builds `/a/b/c` from raw segments, encoding each one. An empty or dot segment would make
+ * the URL name a different resource (`files/..` is the FileSet), so it is refused.
+ */
 export function apiPath(...segments: string[]): string {
+	const unsafe = segments.find((segment) => segment === '' || /^\.+$/.test(segment));
+	if (unsafe !== undefined) throw new Error(`"${unsafe}" cannot be used as an ID in a Domo URL.`);
 	return segments.map((segment) => `/${encodeURIComponent(segment)}`).join('');
 }
 

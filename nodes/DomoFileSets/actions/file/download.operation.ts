@@ -51,6 +51,12 @@ export const download: Operation = {
 		const fileSetId = getFileSetId.call(this, itemIndex);
 		const ref = getFileRef.call(this, itemIndex);
 		const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+		if (property === '') {
+			throw new NodeOperationError(this.getNode(), 'Put Output File in Field is empty', {
+				itemIndex,
+				description: 'Enter the name of the binary field to put the file in, such as "data".',
+			});
+		}
 		const options = getOptions(this, itemIndex);
 		const policy = getPolicy(this, itemIndex);
 		const label = describeRef(ref);

@@ -102,12 +102,13 @@ export const upload: Operation = {
 
 		const binary = inputBinary(this, itemIndex, property);
 		const fileName = String(options.fileName || binary.fileName || '').trim();
-		if (fileName === '' || fileName.includes('/')) {
+		if (fileName === '' || fileName.includes('/') || /^\.+$/.test(fileName)) {
 			throw new NodeOperationError(
 				this.getNode(),
 				fileName === ''
 					? `The binary field "${property}" has no file name. Set the File Name option.`
-					: `The file name "${fileName}" contains "/". Put directories in Directory Path instead.`,
+					: `The file name "${fileName}" is not usable: it may not contain "/" or be only dots. ` +
+						'Put directories in Directory Path, and set the File Name option.',
 				{ itemIndex },
 			);
 		}
