@@ -46,8 +46,8 @@ export async function domoRequest(this: DomoContext, request: DomoRequest): Prom
 }
 
 /**
- * The one way this node talks to Domo. Redirects are followed here rather than by the HTTP
- * helper, because the helper forwards the developer token to whatever host a redirect names.
+ * The one way this node talks to Domo: one attempt after another until Domo answers with
+ * success, the answer cannot improve by asking again, or the retries run out.
  */
 export async function domoRequestFull(
 	this: DomoContext,
@@ -56,51 +56,29 @@ export async function domoRequestFull(
 	const session = await getSession.call(this);
 	const policy = request.policy ?? DEFAULT_POLICY;
 	const mode = request.mode ?? 'safe';
-	let url = request.url ?? session.apiBase + (request.path ?? '') + queryString(request.query);
-	let redirects = 0;
+	const url = request.url ?? session.apiBase + (request.path ?? '') + queryString(request.query);
 
-	for (let attempt = 0; ; ) {
+	for (let attempt = 0; ; attempt++) {
 		await session.throttle.wait();
 		let response: DomoResponse;
 		try {
-			response = await sendOnce.call(this, session, url, request, policy);
+			response = await sendFollowing.call(this, session, url, request, policy);
 		} catch (error) {
-			// Rebuilt rather than rethrown: the helper's own error carries the request headers.
-			// n8n reports a failure with no answer as a NodeApiError whose httpCode is the
-			// error code (ECONNREFUSED), so only a three-digit code is an HTTP status.
-			if (error instanceof NodeApiError && /^\d{3}$/.test(error.httpCode ?? '')) {
-				throw apiError(this.getNode(), Number(error.httpCode), error.description, {
-					subject: request.subject,
-					secret: session.secret,
-				});
-			}
-			const code = networkCode(error);
-			if (attempt < policy.maxRetries && shouldRetryNetwork(code, mode)) {
-				await sleep(backoffMs(attempt++));
+			const retry = statusOf(error) === undefined && attempt < policy.maxRetries;
+			if (retry && shouldRetryNetwork(networkCode(error), mode)) {
+				await sleep(backoffMs(attempt));
 				continue;
 			}
-			throw connectionError(this.getNode(), new URL(url).host, code, attempt + 1);
+			throw failureOf(this, session, request, error, url, attempt + 1);
 		}
 
-		const { statusCode } = response;
-		const location = response.headers.location;
-		if (isRedirect(statusCode) && typeof location === 'string' && request.method === 'GET') {
-			discard(response.body);
-			if (++redirects > MAX_REDIRECTS)
-				throw apiError(this.getNode(), statusCode, 'Too many redirects.', {
-					secret: session.secret,
-				});
-			url = new URL(location, url).toString();
-			continue;
-		}
-		if (statusCode < 300) return response;
-
-		if (attempt < policy.maxRetries && shouldRetryStatus(statusCode, mode)) {
-			await waitBeforeRetry.call(this, session, response, attempt++, policy);
+		if (response.statusCode < 300) return response;
+		if (attempt < policy.maxRetries && shouldRetryStatus(response.statusCode, mode)) {
+			await waitBeforeRetry.call(this, session, response, attempt, policy);
 			continue;
 		}
 		const body = await readErrorText(response.body);
-		throw apiError(this.getNode(), statusCode, body, {
+		throw apiError(this.getNode(), response.statusCode, body, {
 			subject: request.subject,
 			missing: request.missing,
 			attempts: attempt + 1,
@@ -109,8 +87,62 @@ export async function domoRequestFull(
 	}
 }
 
+/**
+ * n8n reports a failure with no answer as a NodeApiError whose httpCode is the error code
+ * (ECONNREFUSED), so only a three-digit code is an HTTP status.
+ */
+function statusOf(error: unknown): number | undefined {
+	const code = error instanceof NodeApiError ? (error.httpCode ?? '') : '';
+	return /^\d{3}$/.test(code) ? Number(code) : undefined;
+}
+
+/** Rebuilt rather than rethrown: the helper's own error carries the request headers. */
+function failureOf(
+	ctx: DomoContext,
+	session: Session,
+	request: DomoRequest,
+	error: unknown,
+	url: string,
+	attempts: number,
+): NodeApiError {
+	const status = statusOf(error);
+	if (status === undefined) {
+		return connectionError(ctx.getNode(), new URL(url).host, networkCode(error), attempts);
+	}
+	const description = error instanceof NodeApiError ? error.description : undefined;
+	return apiError(ctx.getNode(), status, description, {
+		subject: request.subject,
+		missing: request.missing,
+		secret: session.secret,
+	});
+}
+
 function isRedirect(status: number): boolean {
 	return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+/**
+ * Sends the request and follows GET redirects here rather than in the HTTP helper, because
+ * the helper forwards the developer token to whatever host a redirect names. Every attempt
+ * starts again from Domo's URL, since a redirect target carries a short-lived signature.
+ */
+async function sendFollowing(
+	this: DomoContext,
+	session: Session,
+	start: string,
+	request: DomoRequest,
+	policy: RetryPolicy,
+): Promise<DomoResponse> {
+	let url = start;
+	for (let hops = 0; ; hops++) {
+		const response = await sendOnce.call(this, session, url, request, policy);
+		const location = response.headers.location;
+		const follow = isRedirect(response.statusCode) && typeof location === 'string';
+		if (!follow || request.method !== 'GET' || hops === MAX_REDIRECTS) return response;
+
+		discard(response.body);
+		url = new URL(location, url).toString();
+	}
 }
 
 async function waitBeforeRetry(
