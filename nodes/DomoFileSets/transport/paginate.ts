@@ -36,6 +36,17 @@ function numberOf(value: unknown): number | undefined {
 	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
+async function fetchPage(
+	this: DomoContext,
+	request: DomoRequest,
+	itemsKey: string,
+	position: { offset?: number; next?: string },
+): Promise<{ page: IDataObject; items: IDataObject[] }> {
+	const query = { ...request.query, limit: PAGE_SIZE, ...position };
+	const page = asPage(this, await domoRequest.call(this, { ...request, query }));
+	return { page, items: asItems(page[itemsKey]) };
+}
+
 /**
  * Pages FileSet search by offset. Domo answers with one of three `pageContext` shapes
  * (`{offset, limit, total}`, `{count, totalCount, offset}`, `{next, offset, limit, total}`),
@@ -50,9 +61,7 @@ export async function collectByOffset(
 	const results: IDataObject[] = [];
 
 	for (let offset = 0; wanted === undefined || results.length < wanted; ) {
-		const query = { ...request.query, limit: PAGE_SIZE, offset };
-		const page = asPage(this, await domoRequest.call(this, { ...request, query }));
-		const items = asItems(page[itemsKey]);
+		const { page, items } = await fetchPage.call(this, request, itemsKey, { offset });
 		results.push(...items);
 
 		const context = asObject(page.pageContext);
@@ -82,9 +91,7 @@ export async function collectByCursor(
 	let cursor: string | undefined;
 
 	while (wanted === undefined || results.length < wanted) {
-		const query = { ...request.query, limit: PAGE_SIZE, next: cursor };
-		const page = asPage(this, await domoRequest.call(this, { ...request, query }));
-		const items = asItems(page[itemsKey]);
+		const { page, items } = await fetchPage.call(this, request, itemsKey, { next: cursor });
 		for (const item of items) {
 			if (item.id !== undefined && seenIds.has(item.id)) continue;
 			seenIds.add(item.id);
