@@ -1,18 +1,22 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../types';
+import { createDirectory } from './createDirectory.operation';
 import { deleteFile } from './delete.operation';
 import { download } from './download.operation';
 import { get } from './get.operation';
 import { getAll } from './getAll.operation';
+import { move } from './move.operation';
 import { query } from './query.operation';
 import { upload } from './upload.operation';
 
 export const fileOperations = {
+	createDirectory,
 	delete: deleteFile,
 	download,
 	get,
 	getAll,
+	move,
 	query,
 	upload,
 } satisfies Record<string, Operation>;
@@ -25,6 +29,12 @@ export const fileDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['file'] } },
 		options: [
+			{
+				name: 'Create Directory',
+				value: 'createDirectory',
+				action: 'Create a directory',
+				description: 'Create a directory, with any missing parents',
+			},
 			{
 				name: 'Delete',
 				value: 'delete',
@@ -48,6 +58,12 @@ export const fileDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many files',
 				description: 'List and search the files and directories of a FileSet',
+			},
+			{
+				name: 'Move or Rename',
+				value: 'move',
+				action: 'Move or rename a file',
+				description: 'Give a file or directory a new path',
 			},
 			{
 				name: 'Query',

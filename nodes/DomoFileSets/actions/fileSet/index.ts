@@ -5,6 +5,7 @@ import { create } from './create.operation';
 import { deleteFileSet } from './delete.operation';
 import { get } from './get.operation';
 import { getAll } from './getAll.operation';
+import { getStats } from './getStats.operation';
 import { update } from './update.operation';
 
 export const fileSetOperations = {
@@ -12,6 +13,7 @@ export const fileSetOperations = {
 	delete: deleteFileSet,
 	get,
 	getAll,
+	getStats,
 	update,
 } satisfies Record<string, Operation>;
 
@@ -41,6 +43,12 @@ export const fileSetDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many file sets',
 				description: 'Search FileSets, with filters and sorting',
+			},
+			{
+				name: 'Get Statistics',
+				value: 'getStats',
+				action: 'Get file set statistics',
+				description: 'Count the files of a FileSet by type and by index status',
 			},
 			{
 				name: 'Update',
