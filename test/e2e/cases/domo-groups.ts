@@ -7,6 +7,7 @@ import { fileOperations } from './file-operations';
 import { fileRoundtripFromDisk } from './file-roundtrip-from-disk';
 import { filesetLifecycle } from './fileset-lifecycle';
 import { BIG_FILESET, BIG_PATH, BIG_SIZE, largeDownload } from './large-download';
+import { organiseFileSet } from './organise-fileset';
 import { PAGING_FILE_COUNT, PAGING_FILESET, pagingReturnAll } from './paging-return-all';
 import { domoCredentials, runWorkflowChecks } from './workflow-checks';
 
@@ -47,6 +48,7 @@ export const domoTransfers: E2eCase = {
 		await runWorkflowChecks(context, 'domo-transfers', domoCredentials(standIn, wrongToken), [
 			fileRoundtripFromDisk(context, standIn),
 			largeDownload(context, standIn),
+			organiseFileSet(standIn),
 		]);
 	},
 };
