@@ -151,7 +151,7 @@ describe('file upload and download round trip', () => {
 		it('sends a 20 MiB file as a split upload of three 8 MiB parts', async () => {
 			const content = randomBytes(20 * MIB);
 			const stored = await roundTrip(content, 'big.bin', binaryMode, {
-				options: { partSize: 8 },
+				options: { partSize: 8, uploadMode: 'split' },
 			});
 
 			const posts = server.requests.filter((request) => request.method === 'POST');
@@ -210,10 +210,37 @@ describe('file upload and download round trip', () => {
 		);
 	});
 
-	it('falls back to one request in Auto mode when split upload answers 404', async () => {
-		server.variants.splitUpload = '404';
+	it('sends a file larger than a part in one streamed request in Auto mode', async () => {
 		const content = randomBytes(3 * MIB);
 		await roundTrip(content, 'auto.bin', 'filesystem', { options: { partSize: 1 } });
+
+		const posts = server.requests.filter((request) => request.method === 'POST');
+		expect(posts.map((request) => request.path.replace(/^.*\/files/, ''))).toEqual(['']);
+	});
+
+	it('turns to a split upload in Auto mode when Domo refuses one request as too large', async () => {
+		server.variants.maxRequestBytes = 2 * MIB;
+		const content = randomBytes(3 * MIB);
+		await roundTrip(content, 'auto.bin', 'filesystem', { options: { partSize: 1 } });
+
+		const posts = server.requests.filter((request) => request.method === 'POST');
+		const routes = posts.map((request) => request.path.split(`/filesets/${fileSetId}/files`)[1]);
+		expect(routes).toEqual([
+			'',
+			'/multipart',
+			expect.stringMatching(/\/part\/1$/),
+			expect.stringMatching(/\/part\/2$/),
+			expect.stringMatching(/\/part\/3$/),
+			expect.stringMatching(/\/finalize$/),
+		]);
+	});
+
+	it('falls back to one request in Split mode when split upload answers 404', async () => {
+		server.variants.splitUpload = '404';
+		const content = randomBytes(3 * MIB);
+		await roundTrip(content, 'auto.bin', 'filesystem', {
+			options: { partSize: 1, uploadMode: 'split' },
+		});
 
 		const posts = server.requests.filter((request) => request.method === 'POST');
 		expect(posts.map((request) => request.path.replace(/^.*\/files/, ''))).toEqual([

@@ -262,7 +262,7 @@ describe('fault suite', () => {
 						operation: 'upload',
 						fileSetId: byId(fileSet.id),
 						directoryPath: 'split',
-						options: { partSize: 8 },
+						options: { partSize: 8, uploadMode: 'split' },
 					},
 					items: [uploadItem(source, 'twenty.bin')],
 				},

@@ -54,9 +54,21 @@ function answerFailure(ctx: Ctx, error: unknown): void {
 	else sendError(ctx, 500, `The stand-in failed: ${(error as Error).message}`);
 }
 
+// Like a proxy with a body-size limit: the body is read to its end, then refused, so the
+// client sees the 413 rather than a connection closed under it.
+async function refusedAsTooLarge(ctx: Ctx): Promise<boolean> {
+	const length = Number(ctx.req.headers['content-length'] ?? 0);
+	if (!(length > ctx.env.variants.maxRequestBytes)) return false;
+	for await (const chunk of ctx.body) void chunk;
+	ctx.res.writeHead(413, { 'content-type': 'text/html' });
+	ctx.res.end('<html><head><title>413 Request Entity Too Large</title></head></html>');
+	return true;
+}
+
 async function run(dispatcher: Dispatcher, ctx: Ctx): Promise<void> {
 	try {
 		if (await applyFault(ctx)) return;
+		if (await refusedAsTooLarge(ctx)) return;
 		await handlerFor(dispatcher, ctx)(ctx);
 	} catch (error) {
 		answerFailure(ctx, error);

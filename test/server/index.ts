@@ -40,6 +40,7 @@ export function defaultVariants(): Variants {
 		splitUpload: 'enabled',
 		overwrite: 'allow',
 		maxUploadBytes: Infinity,
+		maxRequestBytes: Infinity,
 		corruptHash: false,
 	};
 }

@@ -18,6 +18,8 @@ export interface Variants {
 	splitUpload: 'enabled' | '404' | '405';
 	overwrite: 'allow' | 'conflict';
 	maxUploadBytes: number;
+	/** A proxy's limit on one request's body, as nginx's client_max_body_size. */
+	maxRequestBytes: number;
 	corruptHash: boolean;
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { STREAM_CHUNK } from '../helpers/binary';
 import { dispositionFileName, mimeTypeOf } from '../helpers/disposition';
 import { isAsyncIterable, toBuffer } from './body';
 import { asNodeError, networkCode } from './errors';
@@ -47,7 +48,7 @@ export async function storedSha256(ctx: IExecuteFunctions, binary: IBinaryData):
 	const hash = createHash('sha256');
 	if (!binary.id) return hash.update(Buffer.from(binary.data, 'base64')).digest('hex');
 
-	const stream: unknown = await ctx.helpers.getBinaryStream(binary.id);
+	const stream: unknown = await ctx.helpers.getBinaryStream(binary.id, STREAM_CHUNK);
 	if (!isAsyncIterable(stream)) throw new Error('n8n returned a binary stream that cannot be read');
 	for await (const chunk of stream) hash.update(toBuffer(chunk));
 	return hash.digest('hex');

@@ -44,23 +44,28 @@ export function jsonPart(value: object): StreamPart {
 	return bufferPart(Buffer.from(JSON.stringify(value)), 'application/json');
 }
 
-/** Regroups a byte stream into parts of exactly `size` bytes (the last may be shorter). */
+/**
+ * Regroups a byte stream into parts of exactly `size` bytes (the last may be shorter). One
+ * buffer is filled again for every part, so a part must be sent before the next is asked
+ * for; that keeps a split upload at one part of memory, with no garbage per part.
+ */
 export async function* inParts(
 	source: AsyncIterable<Buffer>,
 	size: number,
 ): AsyncGenerator<Buffer> {
-	let pending: Buffer[] = [];
-	let pendingBytes = 0;
+	const part = Buffer.allocUnsafe(size);
+	let filled = 0;
 
 	for await (const chunk of source) {
-		pending.push(chunk);
-		pendingBytes += chunk.length;
-		while (pendingBytes >= size) {
-			const joined = Buffer.concat(pending, pendingBytes);
-			yield joined.subarray(0, size);
-			pending = [joined.subarray(size)];
-			pendingBytes -= size;
+		for (let offset = 0; offset < chunk.length; ) {
+			const copied = chunk.copy(part, filled, offset, offset + size - filled);
+			filled += copied;
+			offset += copied;
+			if (filled === size) {
+				yield part;
+				filled = 0;
+			}
 		}
 	}
-	if (pendingBytes > 0) yield Buffer.concat(pending, pendingBytes);
+	if (filled > 0) yield part.subarray(0, filled);
 }

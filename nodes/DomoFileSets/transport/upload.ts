@@ -189,3 +189,40 @@ async function abortUpload(
 		this.logger.debug(`Could not abort the split upload: ${(error as Error).message}`);
 	}
 }
+
+function isTooLarge(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '413';
+}
+
+/**
+ * Sends the file the way the Upload Mode asks. Auto streams one request, the fastest route
+ * with flat memory, and turns to a split upload only when Domo, or a proxy in front of it,
+ * refuses that request as too large.
+ */
+export async function uploadFile(
+	this: IExecuteFunctions,
+	mode: string,
+	target: UploadTarget,
+	source: UploadSource,
+	policy: RetryPolicy,
+	partSize: number,
+): Promise<UploadResult> {
+	// Domo refuses to finish a split upload with no parts, so an empty file goes in one request.
+	if (mode === 'split' && source.size > 0) {
+		const split = await uploadSplit.call(this, target, source, policy, partSize);
+		if (split) return split;
+		this.logger.debug('Domo has no split upload here; sending one request instead');
+		return await uploadSingle.call(this, target, source, policy);
+	}
+
+	try {
+		return await uploadSingle.call(this, target, source, policy);
+	} catch (error) {
+		const retrySplit = mode === 'auto' && isTooLarge(error) && source.size > partSize;
+		const split = retrySplit
+			? await uploadSplit.call(this, target, source, policy, partSize)
+			: undefined;
+		if (!split) throw asNodeError(this.getNode(), error);
+		return split;
+	}
+}

@@ -11,8 +11,8 @@ import {
 	positiveInteger,
 } from '../../helpers/params';
 import { joinPath } from '../../helpers/paths';
-import type { UploadResult, UploadTarget } from '../../transport/upload';
-import { uploadSingle, uploadSplit } from '../../transport/upload';
+import type { UploadTarget } from '../../transport/upload';
+import { uploadFile } from '../../transport/upload';
 import { fileSetIdLocator } from '../common/locators';
 import { concurrencyOption, optionsCollection } from '../common/options';
 import { asObject, jsonItem } from '../common/output';
@@ -122,14 +122,7 @@ export const upload: Operation = {
 		const partSize = positiveInteger(this, itemIndex, options.partSize ?? 8, 'Part Size') * MIB;
 		const mode = String(options.uploadMode ?? 'auto');
 
-		let result: UploadResult | undefined;
-		// Domo refuses to finish a split upload with no parts, so an empty file goes in one request.
-		const split = mode === 'split' ? source.size > 0 : mode === 'auto' && source.size > partSize;
-		if (split) {
-			result = await uploadSplit.call(this, target, source, policy, partSize);
-			if (!result) this.logger.debug('Domo has no split upload here; sending one request instead');
-		}
-		result ??= await uploadSingle.call(this, target, source, policy);
+		const result = await uploadFile.call(this, mode, target, source, policy, partSize);
 
 		const output = jsonItem(this, itemIndex, result.file);
 		checkStored(this.getNode(), itemIndex, asObject(result.file) as IDataObject, {
