@@ -194,7 +194,9 @@ async function sendOnce(
 	// The token goes only to the instance itself, never to a host a redirect points at.
 	const raw: unknown =
 		new URL(url).origin === session.origin
-			? await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)
+			? await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
+					credentialsDecrypted: session.credential,
+				})
 			: await this.helpers.httpRequest(options);
 	return asResponse(raw);
 }

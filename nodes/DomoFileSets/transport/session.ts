@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { API_PREFIX, instanceOrigin } from './instance';
@@ -15,6 +15,11 @@ export interface Session {
 	throttle: Throttle;
 	/** Kept only to strip it from error text that a proxy might echo; never sent by hand. */
 	secret: string;
+	/**
+	 * The credential as read once for this run. Handing it to every request spares n8n a
+	 * database read and a decryption per call; the credential's authenticate still applies it.
+	 */
+	credential: ICredentialsDecrypted;
 }
 
 // One session per node run: the credential is read once and every worker shares one throttle.
@@ -40,7 +45,14 @@ async function openSession(this: DomoContext): Promise<Session> {
 		});
 	}
 	const secret = typeof credentials.developerToken === 'string' ? credentials.developerToken : '';
-	return { origin, apiBase: origin + API_PREFIX, throttle: new Throttle(), secret };
+	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	const credential: ICredentialsDecrypted = {
+		id: reference?.id ?? '',
+		name: reference?.name ?? '',
+		type: CREDENTIAL_TYPE,
+		data: credentials,
+	};
+	return { origin, apiBase: origin + API_PREFIX, throttle: new Throttle(), secret, credential };
 }
 
 /**
