@@ -304,13 +304,16 @@ describe('file operations', () => {
 	});
 
 	describe('Download', () => {
-		it("fails on bytes that differ from Domo's hash unless Verify Hash is off", async () => {
+		it("fails on bytes that differ from Domo's hash with Verify Hash, and not without", async () => {
 			const record = server.addFile(fileSetId, 'ledger.txt', 'important numbers');
 			server.variants.corruptHash = true;
 
 			const error = await failureOf(
 				run(baseUrl(), {
-					parameters: fileParameters('download', { file: byId(record.id) }),
+					parameters: fileParameters('download', {
+						file: byId(record.id),
+						options: { verifyHash: true },
+					}),
 				}),
 			);
 			expect(error).toBeInstanceOf(NodeOperationError);
@@ -318,10 +321,7 @@ describe('file operations', () => {
 			expect(error.description).toContain(sha256('important numbers'));
 
 			const result = await run(baseUrl(), {
-				parameters: fileParameters('download', {
-					file: byId(record.id),
-					options: { verifyHash: false },
-				}),
+				parameters: fileParameters('download', { file: byId(record.id) }),
 			});
 			const [item] = result.items[0];
 			expect((await result.binaryBytes(item)).toString()).toBe('important numbers');

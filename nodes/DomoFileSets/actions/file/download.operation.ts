@@ -38,9 +38,9 @@ export const download: Operation = {
 					displayName: 'Verify Hash',
 					name: 'verifyHash',
 					type: 'boolean',
-					default: true,
+					default: false,
 					description:
-						"Whether to compare the downloaded bytes with Domo's SHA-256 of the file, and fail on a difference",
+						"Whether to also compare the downloaded bytes with Domo's SHA-256 of the file, and fail on a difference. The size is always checked. Reads the file a second time.",
 				},
 			],
 			display,
@@ -91,7 +91,7 @@ export const download: Operation = {
 			itemIndex,
 		);
 
-		const expectedHash = options.verifyHash === false ? undefined : reportedHash(file);
+		const expectedHash = options.verifyHash === true ? reportedHash(file) : undefined;
 		const sha256 = expectedHash ? await storedSha256(this, binary) : undefined;
 		checkReceived(this.getNode(), itemIndex, { sha256: expectedHash, label }, { bytes, sha256 });
 
