@@ -56,13 +56,13 @@ function whatIsMeasured({ samples }: Context): string {
 
 function curlGap({ samples, large }: Context): string {
 	const httpDown = samples.ms(D.key(large, D.HTTP)) / samples.ms(D.key(large, D.CURL));
-	const nodeDown = samples.ms(D.key(large, D.NODE_NO_HASH)) / samples.ms(D.key(large, D.CURL));
+	const nodeDown = samples.ms(D.key(large, D.NODE)) / samples.ms(D.key(large, D.CURL));
 	const httpUp = samples.ms(U.key(large, U.HTTP)) / samples.ms(U.key(large, U.CURL));
 	return [
 		'### The gap to curl',
 		'',
 		`At ${large.label} the HTTP Request node takes ${ratio(httpDown)} curl's time to download ` +
-			`and the node ${ratio(nodeDown)} (Verify Hash off); uploads take ${ratio(httpUp)}. ` +
+			`and the node ${ratio(nodeDown)}; uploads take ${ratio(httpUp)}. ` +
 			'curl copies between the socket and a file in C. In n8n the body becomes a binary item: ' +
 			"`prepareBinaryData` hands the stream to n8n's filesystem binary store, which writes it " +
 			'with `fs.writeFile` one awaited chunk at a time into a temporary file, renames it and ' +
@@ -75,25 +75,19 @@ function curlGap({ samples, large }: Context): string {
 }
 
 function downloadGap({ samples, sizes, large }: Context): string {
-	const hash = samples.ms(D.key(large, D.NODE)) - samples.ms(D.key(large, D.NODE_NO_HASH));
-	const off = sizes
-		.map((size) => {
-			const value = samples.ms(D.key(size, D.NODE_NO_HASH)) / samples.ms(D.key(size, D.HTTP));
-			return `${ratio(value)} at ${size.label}`;
-		})
-		.join(', ');
+	const hash = samples.ms(D.key(large, D.NODE_HASH)) - samples.ms(D.key(large, D.NODE));
+	const runs = sizes
+		.map((size) => `${size.label} ${perRun(samples, D.key(size, D.NODE), D.key(size, D.HTTP))}`)
+		.join('; ');
 	return (
-		"- **Download time.** Verify Hash, on by default, reads the stored file back out of n8n's " +
-		`store in 1 MiB chunks and hashes it after the download: ${seconds(hash)} at ` +
-		`${large.label}. It stays a second pass because shipped community code may not import ` +
-		"Node's `stream` module to hash the bytes on their way into `prepareBinaryData`. With " +
-		`Verify Hash off the node takes ${off} the HTTP Request node's time; run by run at ` +
-		`${large.label} ${perRun(samples, D.key(large, D.NODE_NO_HASH), D.key(large, D.HTTP))}. ` +
-		'What the node does on top is fixed: the ' +
-		"metadata request it makes first (`fetchFile`), for the file's name, type and hash. n8n's " +
-		'`httpRequest` helper does not stream slower: a throwaway node streaming 256 MiB through ' +
-		'it (`encoding: "stream"`, no redirects) stored the file in 2.5 s, against 2.8 s through ' +
-		'the legacy `request` helper that the HTTP Request node uses.'
+		`- **Download time** (node/HTTP run by run: ${runs}). Both stream the body into n8n's ` +
+		"store through the same kind of helper; the node adds one request for the file's " +
+		'metadata first (`fetchFile`, for the name, type and size it checks), a few ' +
+		'milliseconds on loopback, and checks the stored size. A throwaway node streaming 256 MiB ' +
+		'through n8n\'s `httpRequest` helper (`encoding: "stream"`, no redirects) stored it in ' +
+		'2.5 s against 2.8 s through the legacy `request` helper that the HTTP Request node ' +
+		'uses, so the helper is not slower. Verify Hash, off by default, reads the stored file ' +
+		`back and hashes it: ${seconds(hash)} more at ${large.label}.`
 	);
 }
 
@@ -102,12 +96,12 @@ function singleUploadGap({ samples, sizes }: Context): string {
 		.map((size) => `${size.label} ${perRun(samples, U.key(size, U.SINGLE), U.key(size, U.HTTP))}`)
 		.join('; ');
 	return (
-		`- **Upload time, single request** (node/HTTP run by run: ${runs}). The node hashes ` +
-		'every chunk with SHA-256 as it sends it, to check what Domo stored, and passes each ' +
-		"1 MiB chunk through two async generators (`chunksOf` in `helpers/binary.ts`, the file part's " +
-		"`stream()` in `transport/upload.ts`) into axios' form encoder; the HTTP Request node pipes " +
-		"n8n's read stream into `form-data`, and its peak RSS grows with the file instead (below). " +
-		"At small sizes the fixed cost of the node's first request is a visible part of the time."
+		`- **Upload time, single request (what Auto sends)** (node/HTTP run by run: ${runs}). ` +
+		'The node hashes every chunk with SHA-256 as it sends it, to compare with what Domo ' +
+		'stored, and passes each 1 MiB chunk through two async generators (`chunksOf` in ' +
+		"`helpers/binary.ts`, the file part's `stream()` in `transport/upload.ts`) into axios' " +
+		"form encoder; the HTTP Request node pipes n8n's read stream into `form-data` and pays " +
+		'with memory instead (below).'
 	);
 }
 
@@ -116,17 +110,16 @@ function splitUploadGap({ samples, large }: Context): string {
 	const finalize = samples.median(U.key(large, U.SPLIT), 'finalizeMs');
 	const requests = samples.requests(U.key(large, U.SPLIT));
 	return (
-		`- **Upload time, split (Upload Mode Split; Auto turns to it only on a 413).** At ${large.label}: ` +
+		`- **Upload time, Split** (chosen by hand, or by Auto after a 413). At ${large.label}: ` +
 		`${requests} requests, ${seconds(split)}, of which the stand-in's finalize took ` +
 		`${seconds(finalize)}: it joins the parts on disk and hashes them before it answers, ` +
 		'work a real Domo does on its own servers, done here by a Node process on this machine. ' +
-		'The rest is ' +
-		'per part and sequential: each part is copied into one reused buffer (`inParts`), ' +
-		'hashed, sent as a request of its own through `httpRequestWithAuthentication`, ' +
-		'and the next part starts only once the stand-in has stored the previous one. ' +
-		`Single-request upload took ${seconds(samples.ms(U.key(large, U.SINGLE)))}. Split ` +
-		'buys a retry of one part instead of the whole file; if Domo accepts parts in any order, ' +
-		'sending two or three at a time ' +
+		'The rest is per part and sequential: each part is copied into the part buffer ' +
+		'(`inParts`), hashed and sent as a request of its own, and the next part starts only ' +
+		'once the stand-in has stored the previous one, so every part pays a round trip and a ' +
+		'new connection (see Get Many). The single request took ' +
+		`${seconds(samples.ms(U.key(large, U.SINGLE)))}. Split buys a retry of one part instead ` +
+		'of the whole file; if Domo accepts parts in any order, sending two or three at a time ' +
 		'would hide most of the round trips.'
 	);
 }
@@ -153,9 +146,10 @@ function uploadRssGap({ samples, small, large, sizes }: Context): string {
 		'upload node does. What the node itself adds, as its rise above the RSS it started ' +
 		`with, for ${sizes.map((size) => size.label).join(', ')}: single ` +
 		`${describeRise(samples, sizes, U.SINGLE)}; split ${describeRise(samples, sizes, U.SPLIT)}. ` +
-		'Single holds one 1 MiB chunk at a time; split refills one 8 MiB part buffer, and the ' +
-		'request bodies axios builds around it stay allocated until V8 collects them. The ' +
-		`HTTP Request node's peak grows by ${mib(httpGrowth)}: it holds the whole body.`
+		'Single holds one 1 MiB chunk at a time and split one 8 MiB part buffer; where the rise ' +
+		'is level from one size to the next, the rest is memory V8 has not yet collected, not ' +
+		`data the node keeps. The HTTP Request node's peak grows by ${mib(httpGrowth)}: it ` +
+		'holds the whole body.'
 	);
 }
 
@@ -164,15 +158,16 @@ function pagingGap({ samples }: Context): string {
 	const extra = (samples.ms(P.ALL) - samples.ms(P.LOOP)) / requests;
 	return (
 		`- **Get Many, Return All, time** (run by run ` +
-		`${perRunRatios(samples, P.ALL, P.LOOP).map(ratio).join(', ')}). The ` +
-		`node needs about ${extra.toFixed(1)} ms more per page than a bare fetch: n8n's ` +
-		'`httpRequestWithAuthentication` and axios, on every call. The node avoids what it ' +
-		'can: its credential authenticates with a function, so n8n renders no expression per ' +
-		'call, and it hands n8n the credential it decrypted once per run ' +
-		'(`credentialsDecrypted`), so n8n does not read and decrypt it per call. ' +
-		"The node's own paging code took about 0.1 ms per page. On loopback the stand-in " +
-		'answers a page in about 2 ms, so this overhead dominates; against a Domo instance that ' +
-		'answers in tens or hundreds of milliseconds it would be a few per cent.'
+		`${perRunRatios(samples, P.ALL, P.LOOP).map(ratio).join(', ')}). The node needs about ` +
+		`${extra.toFixed(1)} ms more per page than a bare fetch. In a CPU profile of this case ` +
+		"almost all of that is in n8n's request helper, around the node's code: about 2.5 ms " +
+		'per request in axios and its configuration, and about 1 ms opening a new TCP ' +
+		'connection, because n8n builds a new `http.Agent` for every request ' +
+		'(`setAxiosAgents` → `buildNodeAgents` in `@n8n/backend-network`) and so never reuses ' +
+		'one, where fetch keeps its connection alive. Against a real Domo over HTTPS that is a ' +
+		'TLS handshake per page, which no node using the helper can avoid. On loopback the ' +
+		'stand-in answers a page in about 2 ms, so this overhead dominates; against an ' +
+		'instance that answers in tens or hundreds of milliseconds it would matter far less.'
 	);
 }
 
@@ -182,13 +177,16 @@ function concurrencyGap({ samples }: Context): string {
 	const server = samples.median(G.SERIAL, 'serverMs');
 	return (
 		`- **get with Concurrency 8** (${ratio(serial / parallel)} faster; run by run ` +
-		`${perRunRatios(samples, G.SERIAL, G.PARALLEL).map(ratio).join(', ')}). The work per item is ` +
-		"CPU on n8n's one main thread; in a CPU profile of this case, per item, about 1.6 ms " +
-		"went to evaluating the item's `={{ $json.id }}` File expression in n8n's expression " +
-		'sandbox and 0.6 ms to axios (slower under the profiler). The stand-in was busy only ' +
+		`${perRunRatios(samples, G.SERIAL, G.PARALLEL).map(ratio).join(', ')}). The work per ` +
+		"item is CPU on n8n's one main thread; in a CPU profile of this case, per item: about " +
+		"1.9 ms evaluating the item's `={{ $json.id }}` File expression in n8n's isolated-vm " +
+		'expression sandbox, about 1 ms in axios and 0.7 ms opening a new connection (see Get ' +
+		"Many); the node's own code took about 0.2 ms. The stand-in was busy only " +
 		`${seconds(server)} of the node's ${seconds(serial)}, and concurrency can overlap only ` +
-		'that waiting: while each request costs n8n this much CPU, 3× is out of reach on this ' +
-		'2-core machine, where the stand-in has the other core.'
+		'that waiting: while each item costs n8n this much CPU, 3× is out of reach on this ' +
+		'2-core machine, where the stand-in has the other core. The HTTP Request node, which ' +
+		'sends all 1,000 requests at once, evaluates the same kind of expression per item and ' +
+		'is no faster.'
 	);
 }
 
@@ -203,8 +201,8 @@ function serialGetGap({ samples }: Context): string {
 
 const EXPLANATIONS: Array<[RegExp, (context: Context) => string]> = [
 	[/^download \d/, downloadGap],
-	[/^upload .*, single$/, singleUploadGap],
-	[/^upload .*, split/, splitUploadGap],
+	[/^upload \d[^,]*, single/, singleUploadGap],
+	[/^upload \d[^,]*, split$/, splitUploadGap],
 	[/^upload peak RSS/, uploadRssGap],
 	[/^Get Many, Return All .*: time$/, pagingGap],
 	[/^get for [\d,]+ input items$/, serialGetGap],

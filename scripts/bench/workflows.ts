@@ -94,14 +94,15 @@ export function idleWorkflow(): BenchWorkflow {
 	]);
 }
 
-export function domoDownload(c: Credentials, t: Target, fileId: string, verifyHash: boolean) {
-	return chain(`download ${fileId} verify ${verifyHash}`, [
+/** `verifyHash` undefined leaves the option unset, so the node's default applies. */
+export function domoDownload(c: Credentials, t: Target, fileId: string, verifyHash?: boolean) {
+	return chain(`download ${fileId} verify ${String(verifyHash ?? 'default')}`, [
 		domo(c, {
 			operation: 'download',
 			fileSetId: locator(t.fileSetId),
 			file: locator(fileId),
 			binaryPropertyName: 'data',
-			options: { verifyHash },
+			options: verifyHash === undefined ? {} : { verifyHash },
 		}),
 	]);
 }

@@ -14,21 +14,21 @@ import type { Target } from '../workflows';
 import { apiUrl, DOMO_NODE, domoDownload, HTTP_NODE, httpDownload } from '../workflows';
 
 const NODE = 'node';
-const NODE_NO_HASH = 'node, Verify Hash off';
+const NODE_HASH = 'node, Verify Hash on';
 const HTTP = 'HTTP Request';
 const CURL = 'curl -o file';
 const RSS_ALLOWANCE = 64 * MIB;
 
 const key = (size: Size, variant: string): string => `download ${size.label}: ${variant}`;
 
-export const downloadKeys = { NODE, NODE_NO_HASH, HTTP, CURL, key };
+export const downloadKeys = { NODE, NODE_HASH, HTTP, CURL, key };
 
 function sizeRow(samples: Samples, size: Size): Row {
 	const node = samples.ms(key(size, NODE));
 	const http = samples.ms(key(size, HTTP));
 	const curl = samples.ms(key(size, CURL));
 	const figures = [
-		`node ${seconds(node)} (Verify Hash off ${seconds(samples.ms(key(size, NODE_NO_HASH)))})`,
+		`node ${seconds(node)} (Verify Hash on ${seconds(samples.ms(key(size, NODE_HASH)))})`,
 		`HTTP Request ${seconds(http)}`,
 		`curl ${seconds(curl)}`,
 		`node/HTTP ${ratio(node / http)}`,
@@ -47,7 +47,7 @@ function sizeRow(samples: Samples, size: Size): Row {
 function rssRow(samples: Samples, sizes: Size[]): Row {
 	const small = sizes[0];
 	const large = sizes[sizes.length - 1];
-	const figures = [NODE, NODE_NO_HASH, HTTP].map((variant) => {
+	const figures = [NODE, NODE_HASH, HTTP].map((variant) => {
 		return rssFigure(samples, variant, key(small, variant), key(large, variant));
 	});
 	const growth = samples.peakRss(key(large, NODE)) - samples.peakRss(key(small, NODE));
@@ -72,8 +72,8 @@ export function downloadCase(bench: Bench, config: BenchConfig): BenchCase {
 
 	const workflows: BenchCase['workflows'] = {};
 	for (const [size, fileId] of files) {
-		workflows[key(size, NODE)] = domoDownload(credentials, target, fileId, true);
-		workflows[key(size, NODE_NO_HASH)] = domoDownload(credentials, target, fileId, false);
+		workflows[key(size, NODE)] = domoDownload(credentials, target, fileId);
+		workflows[key(size, NODE_HASH)] = domoDownload(credentials, target, fileId, true);
 		workflows[key(size, HTTP)] = httpDownload(credentials, target, fileId);
 	}
 
@@ -92,7 +92,7 @@ export function downloadCase(bench: Bench, config: BenchConfig): BenchCase {
 		workflows,
 		async runOnce(samples, run) {
 			for (const [size, fileId] of files) {
-				for (const variant of rotate([NODE, NODE_NO_HASH, HTTP, CURL], run)) {
+				for (const variant of rotate([NODE, NODE_HASH, HTTP, CURL], run)) {
 					samples.add(key(size, variant), await measure(variant, size, fileId));
 				}
 			}
