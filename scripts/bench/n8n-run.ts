@@ -24,6 +24,12 @@ export interface MeasuredRun {
 	wallMs: number;
 }
 
+/**
+ * `n8n execute` prints the run data as one log line and exits; a large one (10,000 items) now
+ * and then does not reach the pipe whole. The run itself succeeded, so it is worth repeating.
+ */
+export class NoRunData extends Error {}
+
 interface NodeTask {
 	startTime?: number;
 	executionTime?: number;
@@ -107,9 +113,15 @@ export async function executeMeasured(
 	sampler.stop();
 
 	const data = findRunData(result.stdout);
+	if (data === undefined && result.exitCode === 0) {
+		throw new NoRunData(
+			`n8n exited normally but printed ${result.stdout.length} characters of output without complete run data.`,
+		);
+	}
 	const error = data?.data.resultData.error;
 	if (data === undefined || data.status !== 'success' || error !== undefined) {
-		const reason = error === undefined ? describeFailure(result) : error.message;
+		const status = data === undefined ? '' : ` (status ${data.status})`;
+		const reason = (error === undefined ? describeFailure(result) : error.message) + status;
 		throw new Error(`Workflow ${workflowId} did not succeed: ${reason}`);
 	}
 	const peakRss = wrapped ? await readTimePeak(timeFile) : sampler.highWaterMark();
