@@ -427,10 +427,19 @@ describe('file operations', () => {
 				const top = jsonOf(await query('sales', { topK: 1 })) as IDataObject[];
 				expect(top).toHaveLength(1);
 
+				server.addFile(fileSetId, 'notes-old/sales.txt', 'old sales notes');
 				const inNotes = jsonOf(await query('sales', { directoryPath: 'notes' })) as IDataObject[];
 				expect(inNotes.map((match) => match.path)).toEqual(['notes/sales-team.txt']);
 			},
 		);
+
+		it('returns up to 10 matches without Top K, although the newer API defaults to 1', async () => {
+			server.variants.queryShape = 'newer';
+			seedQueryFiles();
+
+			const matches = jsonOf(await query('sales')) as IDataObject[];
+			expect(matches).toHaveLength(3);
+		});
 
 		it('outputs no items when nothing matches', async () => {
 			seedQueryFiles();

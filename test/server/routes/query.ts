@@ -85,8 +85,9 @@ async function query(ctx: Ctx): Promise<void> {
 	if (words(text).size === 0) throw badRequest('Field query is required');
 	const newer = ctx.env.variants.queryShape === 'newer';
 	const topK = topKOf(body, newer ? 1 : 10);
-	const directory = normalizePath(optionalString(body, 'directoryPath') ?? '');
-	const prefix = optionalString(body, 'pathPrefixFilter') ?? '';
+	// Each API version knows only its own name for the filter, and ignores the other one.
+	const directory = newer ? '' : normalizePath(optionalString(body, 'directoryPath') ?? '');
+	const prefix = newer ? (optionalString(body, 'pathPrefixFilter') ?? '') : '';
 
 	const candidates = [...fileSet.files.values()].filter(
 		(file) =>

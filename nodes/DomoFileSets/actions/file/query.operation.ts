@@ -17,6 +17,7 @@ import type { Operation } from '../types';
 import { show } from '../types';
 
 const display = show('file', 'query');
+const DEFAULT_TOP_K = 10;
 
 /**
  * Domo answers in one of two shapes: `{id, node, score}` (the reference) or
@@ -71,7 +72,7 @@ export const query: Operation = {
 					name: 'topK',
 					type: 'number',
 					typeOptions: { minValue: 1 },
-					default: 10,
+					default: DEFAULT_TOP_K,
 					description: 'Max number of matches to return',
 				},
 			],
@@ -92,9 +93,9 @@ export const query: Operation = {
 			);
 		}
 		const options = getOptions(this, itemIndex);
-		const body: IDataObject = { query: text };
-		if (options.topK !== undefined)
-			body.topK = positiveInteger(this, itemIndex, options.topK, 'Top K');
+		// Sent always: the newer API would otherwise return a single match.
+		const topK = positiveInteger(this, itemIndex, options.topK ?? DEFAULT_TOP_K, 'Top K');
+		const body: IDataObject = { query: text, topK };
 		const directoryPath = pathParam(
 			this,
 			itemIndex,
@@ -103,9 +104,10 @@ export const query: Operation = {
 			true,
 		);
 		if (directoryPath) {
-			// The reference names the filter directoryPath, the newer spec pathPrefixFilter.
+			// The reference names the filter directoryPath, the newer spec pathPrefixFilter. A bare
+			// prefix would also match a sibling such as "notes-old", hence the slash.
 			body.directoryPath = directoryPath;
-			body.pathPrefixFilter = directoryPath;
+			body.pathPrefixFilter = `${directoryPath}/`;
 		}
 
 		const response = await domoRequest.call(this, {
