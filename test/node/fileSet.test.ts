@@ -422,6 +422,18 @@ describe('Get Many with filters, sorting and date filters', () => {
 		expectPairedWith(result, 0);
 	});
 
+	it.each(['EQUALS', 'IN', 'LIKE'])(
+		'sends a name that looks like a number as text with %s',
+		async (operator) => {
+			server.addFileSet({ name: '007', accountId: 7, created: '2024-05-10T12:00:00.000Z' });
+			const result = await run(baseUrl(), {
+				parameters: getMany({ filters: { filter: [{ field: 'name', operator, value: '007' }] } }),
+			});
+
+			expect(namesOf(result)).toEqual(['007']);
+		},
+	);
+
 	it.each([
 		['LIKE', 'name', 'ha', ['Bravo', 'Delta']],
 		['IS_NULL', 'accountId', '', ['Alpha', 'Bravo', 'Charlie']],

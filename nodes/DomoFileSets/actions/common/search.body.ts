@@ -33,12 +33,21 @@ function scalar(value: unknown): Scalar | undefined {
 	return undefined;
 }
 
+// Fields that hold numbers. Elsewhere a value stays text, so that a name such as "007" is not
+// sent as the number 7.
+const NUMERIC_FIELDS = ['size', 'fileCount', 'createdBy', 'updatedBy', 'accountId'];
+
 /** Numbers typed as text are sent as numbers, so that size > 1000 compares numerically. */
 function typed(value: Scalar): Scalar {
 	return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
 }
 
-function filterValues(entry: IDataObject, label: string, fail: (m: string) => never): Scalar[] {
+function filterValues(
+	entry: IDataObject,
+	field: string,
+	label: string,
+	fail: (m: string) => never,
+): Scalar[] {
 	const operator = String(entry.operator);
 	if (operator === 'IS_NULL') return [];
 
@@ -67,7 +76,7 @@ function filterValues(entry: IDataObject, label: string, fail: (m: string) => ne
 		}
 		return [value];
 	}
-	return list.map(typed);
+	return NUMERIC_FIELDS.includes(field) ? list.map(typed) : list;
 }
 
 function isoDate(value: unknown, label: string, fail: (m: string) => never): string | undefined {
@@ -96,7 +105,7 @@ export function buildSearchBody(
 		return {
 			field,
 			operator: entry.operator,
-			value: filterValues(entry, label, fail),
+			value: filterValues(entry, String(field), label, fail),
 			not: entry.not === true,
 		};
 	});
