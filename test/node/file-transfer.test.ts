@@ -80,8 +80,29 @@ describe('file transfers', () => {
 		});
 	});
 
+	describe.each(MODES)('compressing servers in %s mode', (binaryMode) => {
+		it('asks for the file uncompressed and stores its exact bytes', async () => {
+			server.variants.gzipDownloads = 'whenAsked';
+			const result = await run(baseUrl(), { binaryMode, parameters: downloadParameters() });
+
+			const [item] = result.items[0];
+			expect((await result.binaryBytes(item)).equals(content)).toBe(true);
+			expect(downloadRequests()).toHaveLength(1);
+			expect(downloadRequests()[0].headers['accept-encoding']).toBe('identity');
+		});
+
+		it('stores the exact bytes when a server compresses the file anyway', async () => {
+			server.variants.gzipDownloads = 'always';
+			const result = await run(baseUrl(), { binaryMode, parameters: downloadParameters() });
+
+			const [item] = result.items[0];
+			expect((await result.binaryBytes(item)).equals(content)).toBe(true);
+			expect(downloadRequests()).toHaveLength(1);
+		});
+	});
+
 	describe.each(MODES)('broken downloads in %s mode', (binaryMode) => {
-		it.each<FaultKind>(['truncate', 'dropMidBody'])(
+		it.each<FaultKind>(['truncate', 'shortChunked', 'dropMidBody'])(
 			'retries a download cut short once (%s) and outputs the whole file',
 			async (kind) => {
 				server.addFault({ kind, path: /\/download$/, times: 1 });
@@ -96,7 +117,7 @@ describe('file transfers', () => {
 			},
 		);
 
-		it.each<FaultKind>(['truncate', 'dropMidBody'])(
+		it.each<FaultKind>(['truncate', 'shortChunked', 'dropMidBody'])(
 			'fails without a file when every attempt is cut short (%s)',
 			async (kind) => {
 				server.addFault({ kind, path: /\/download$/, times: 10 });

@@ -42,6 +42,8 @@ export function defaultVariants(): Variants {
 		maxUploadBytes: Infinity,
 		maxRequestBytes: Infinity,
 		corruptHash: false,
+		gzipDownloads: 'off',
+		uploadReplyHash: true,
 	};
 }
 

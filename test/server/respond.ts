@@ -30,19 +30,26 @@ export function sendEmpty(ctx: Ctx, status: number, headers: OutgoingHttpHeaders
 	ctx.res.end();
 }
 
-/** Bytes to send before a truncate or dropMidBody fault cuts the body short. */
+const CUTTING_FAULTS = new Set(['truncate', 'dropMidBody', 'shortChunked']);
+
+/** Bytes to send before a fault cuts the body short. */
 function cutoff(ctx: Ctx, length: number): number {
-	const kind = ctx.fault?.kind;
-	return kind === 'truncate' || kind === 'dropMidBody' ? Math.floor(length / 2) : length;
+	return CUTTING_FAULTS.has(ctx.fault?.kind ?? '') ? Math.floor(length / 2) : length;
 }
 
 function writeHead(ctx: Ctx, status: number, headers: OutgoingHttpHeaders, length: number): void {
-	const closing = ctx.fault?.kind === 'truncate' ? { connection: 'close' } : {};
+	const kind = ctx.fault?.kind;
+	if (kind === 'shortChunked') {
+		ctx.res.writeHead(status, headers);
+		return;
+	}
+	const closing = kind === 'truncate' ? { connection: 'close' } : {};
 	ctx.res.writeHead(status, { ...headers, ...closing, 'content-length': length });
 }
 
-// Truncate ends cleanly (Connection: close makes the client see a short body);
-// dropMidBody tears the socket down once the partial body has left.
+// Truncate ends cleanly (Connection: close makes the client see a short body); shortChunked
+// ends a chunked body cleanly, so only the file's size can tell; dropMidBody tears the socket
+// down once the partial body has left.
 function finishCut(ctx: Ctx): void {
 	if (ctx.fault?.kind === 'dropMidBody') ctx.res.socket?.destroy();
 	else ctx.res.end();

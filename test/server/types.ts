@@ -21,6 +21,10 @@ export interface Variants {
 	/** A proxy's limit on one request's body, as nginx's client_max_body_size. */
 	maxRequestBytes: number;
 	corruptHash: boolean;
+	/** Whether a download is gzipped: never, when the client accepts gzip, or always. */
+	gzipDownloads: 'off' | 'whenAsked' | 'always';
+	/** Whether an upload's answer carries the file's hash; the reference's answer does not. */
+	uploadReplyHash: boolean;
 }
 
 export interface RecordedRequest {
@@ -32,7 +36,14 @@ export interface RecordedRequest {
 	bodyBytes: number;
 }
 
-export type FaultKind = 'status' | 'drop' | 'dropMidBody' | 'delay' | 'truncate' | 'wrongHash';
+export type FaultKind =
+	| 'status'
+	| 'drop'
+	| 'dropMidBody'
+	| 'delay'
+	| 'truncate'
+	| 'shortChunked'
+	| 'wrongHash';
 
 export interface FaultRule {
 	method?: string;

@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-function reportedHash(file: IDataObject): string | undefined {
+export function reportedHash(file: IDataObject): string | undefined {
 	const algorithm = file.hashAlgorithm;
 	if (algorithm !== undefined && algorithm !== null && algorithm !== 'SHA_256_HEX')
 		return undefined;
@@ -32,30 +32,3 @@ export function checkStored(
 		},
 	);
 }
-
-/** Compares a downloaded file with what Domo reported for it. */
-export function checkReceived(
-	node: INode,
-	itemIndex: number,
-	expected: { bytes?: number; sha256?: string; label: string },
-	received: { bytes: number; sha256?: string },
-): void {
-	if (expected.bytes !== undefined && expected.bytes !== received.bytes) {
-		throw new NodeOperationError(node, `The download of ${expected.label} was cut short`, {
-			itemIndex,
-			description: `Expected ${expected.bytes} bytes but received ${received.bytes}. Nothing was output; run it again.`,
-		});
-	}
-	if (expected.sha256 && received.sha256 && expected.sha256.toLowerCase() !== received.sha256) {
-		throw new NodeOperationError(
-			node,
-			`The download of ${expected.label} does not match Domo's hash`,
-			{
-				itemIndex,
-				description: `Domo reports SHA-256 ${expected.sha256}, the received bytes have ${received.sha256}.`,
-			},
-		);
-	}
-}
-
-export { reportedHash };

@@ -20,6 +20,8 @@ export interface DownloadRequest {
 	mimeType?: string;
 	/** Bytes Domo reported for the file, when it did. */
 	size?: number;
+	/** Domo's SHA-256 of the file, when the bytes are to be checked against it. */
+	sha256?: string;
 	label: string;
 }
 
@@ -28,13 +30,22 @@ export interface Downloaded {
 	bytes: number;
 }
 
+/** A body that ended cleanly but short of the file: worth another try. */
 class Truncated extends Error {
-	constructor(
-		readonly expected: number,
-		readonly received: number,
-	) {
-		super(`received ${received} of ${expected} bytes`);
+	constructor(expected: number, received: number) {
+		super(`Expected ${expected} bytes but received ${received}`);
 	}
+}
+
+/**
+ * The size the body must have: Domo's size of the file, else Content-Length. A server that
+ * compresses anyway announces the compressed length, and axios unzips the body and drops the
+ * Content-Encoding header, so Content-Length alone cannot be trusted.
+ */
+function expectedBytes(headers: Record<string, unknown>, reported?: number): number | undefined {
+	if (reported !== undefined) return reported;
+	const length = Number(headers['content-length']);
+	return headers['content-length'] !== undefined && Number.isFinite(length) ? length : undefined;
 }
 
 /** The stored size: from n8n's binary store where it has an id, else from the data itself. */
@@ -79,16 +90,41 @@ async function downloadOnce(
 	);
 
 	const bytes = await storedBytes(this, binary);
-	const length = Number(headers['content-length']);
-	const expected =
-		Number.isFinite(length) && headers['content-length'] !== undefined ? length : request.size;
+	const expected = expectedBytes(headers, request.size);
 	if (expected !== undefined && bytes !== expected) throw new Truncated(expected, bytes);
 	return { binary, bytes };
 }
 
 /**
+ * Not retried: the bytes arrived whole, so a different hash most likely means Domo's record of
+ * the file is off, and downloading it again would give the same answer.
+ */
+async function checkHash(
+	ctx: IExecuteFunctions,
+	request: DownloadRequest,
+	binary: IBinaryData,
+	itemIndex: number,
+): Promise<void> {
+	if (request.sha256 === undefined) return;
+	const sha256 = await storedSha256(ctx, binary);
+	if (sha256 === request.sha256.toLowerCase()) return;
+
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`The download of ${request.label} does not match Domo's hash`,
+		{
+			itemIndex,
+			description:
+				`Domo reports SHA-256 ${request.sha256}, the received bytes have ${sha256}. ` +
+				'Nothing was output.',
+		},
+	);
+}
+
+/**
  * Streams a file into n8n's binary store. A connection that drops mid-body, or a body shorter
- * than announced, is retried from the start; a short file is never returned.
+ * than announced, is retried from the start; a short file is never returned, and neither is
+ * one whose hash differs from the one asked for.
  */
 export async function downloadFile(
 	this: IExecuteFunctions,
@@ -97,8 +133,9 @@ export async function downloadFile(
 	itemIndex: number,
 ): Promise<Downloaded> {
 	for (let attempt = 0; ; attempt++) {
+		let downloaded: Downloaded;
 		try {
-			return await downloadOnce.call(this, request, policy);
+			downloaded = await downloadOnce.call(this, request, policy);
 		} catch (error) {
 			// Errors from Domo's answer were retried already; what is left broke off mid-body.
 			if (error instanceof NodeApiError) throw asNodeError(this.getNode(), error, itemIndex);
@@ -114,5 +151,7 @@ export async function downloadFile(
 				description: `${reason} (after ${attempt + 1} attempts). Nothing was output; run it again.`,
 			});
 		}
+		await checkHash(this, request, downloaded.binary, itemIndex);
+		return downloaded;
 	}
 }

@@ -182,6 +182,9 @@ async function sendOnce(
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url,
+		// axios would unzip a compressed body, and the bytes stored would no longer be the
+		// file's bytes nor match its Content-Length; a file is asked for as it is.
+		headers: request.stream ? { 'accept-encoding': 'identity' } : undefined,
 		body,
 		json: !request.stream && typeof request.body !== 'function',
 		encoding: request.stream ? 'stream' : undefined,

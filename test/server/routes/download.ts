@@ -1,3 +1,5 @@
+import { gzipSync } from 'node:zlib';
+
 import { contentStream } from '../content';
 import type { Ctx } from '../context';
 import { badRequest } from '../errors';
@@ -16,12 +18,24 @@ export function contentDisposition(name: string): string {
 	return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
+function gzipped(ctx: Ctx): boolean {
+	const mode = ctx.env.variants.gzipDownloads;
+	const accepts = /\bgzip\b/.test(String(ctx.req.headers['accept-encoding'] ?? ''));
+	return mode === 'always' || (mode === 'whenAsked' && accepts);
+}
+
 async function streamFile(ctx: Ctx, file: FileRecord): Promise<void> {
 	const headers = {
 		'content-type': file.contentType ?? 'application/octet-stream',
 		'content-disposition': contentDisposition(file.name),
 	};
-	await sendStream(ctx, 200, headers, contentStream(file), file.size ?? 0);
+	if (!gzipped(ctx)) {
+		await sendStream(ctx, 200, headers, contentStream(file), file.size ?? 0);
+		return;
+	}
+	const chunks: Buffer[] = [];
+	for await (const chunk of contentStream(file)) chunks.push(chunk as Buffer);
+	sendBuffer(ctx, 200, { ...headers, 'content-encoding': 'gzip' }, gzipSync(Buffer.concat(chunks)));
 }
 
 async function deliver(ctx: Ctx, fileSet: FileSetRecord, file: FileRecord): Promise<void> {

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkReceived, reportedHash } from '../../helpers/integrity';
+import { reportedHash } from '../../helpers/integrity';
 import { getFileRef, getFileSetId, getOptions, getPolicy } from '../../helpers/params';
-import { downloadFile, storedSha256 } from '../../transport/download';
+import { downloadFile } from '../../transport/download';
 import { describeRef, fetchFile, isDirectory } from '../common/file';
 import { fileLocator, fileSetIdLocator } from '../common/locators';
 import { concurrencyOption, optionsCollection } from '../common/options';
@@ -77,7 +77,7 @@ export const download: Operation = {
 			);
 		}
 
-		const { binary, bytes } = await downloadFile.call(
+		const { binary } = await downloadFile.call(
 			this,
 			{
 				fileSetId,
@@ -85,15 +85,12 @@ export const download: Operation = {
 				fileName: typeof file.name === 'string' ? file.name : undefined,
 				mimeType: typeof file.contentType === 'string' ? file.contentType : undefined,
 				size: typeof file.size === 'number' ? file.size : undefined,
+				sha256: options.verifyHash === true ? reportedHash(file) : undefined,
 				label,
 			},
 			policy,
 			itemIndex,
 		);
-
-		const expectedHash = options.verifyHash === true ? reportedHash(file) : undefined;
-		const sha256 = expectedHash ? await storedSha256(this, binary) : undefined;
-		checkReceived(this.getNode(), itemIndex, { sha256: expectedHash, label }, { bytes, sha256 });
 
 		const input = this.getInputData()[itemIndex];
 		const json: IDataObject = asObject(file) ?? {};
