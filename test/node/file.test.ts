@@ -301,6 +301,37 @@ describe('file operations', () => {
 				expect(error.description).toContain(sha256('important numbers'));
 			},
 		);
+
+		it("reads the file's hash back when Domo's answer has none, as in the reference", async () => {
+			server.variants.uploadReplyHash = false;
+			const result = await run(baseUrl(), {
+				parameters: fileParameters('upload'),
+				items: [textItem('important numbers', 'ledger.txt')],
+			});
+
+			const [item] = result.items[0];
+			expect(item.json.path).toBe('ledger.txt');
+			expect(item.json.hash).toBeUndefined();
+			const readBack = server.requests.filter((request) => request.method === 'GET');
+			expect(readBack.map((request) => request.path)).toEqual([
+				`/api/files/v1/filesets/${fileSetId}/files/${String(item.json.id)}`,
+			]);
+		});
+
+		it('fails as possibly corrupt when the hash read back differs from the bytes sent', async () => {
+			server.variants.uploadReplyHash = false;
+			server.variants.corruptHash = true;
+			const error = await failureOf(
+				run(baseUrl(), {
+					parameters: fileParameters('upload'),
+					items: [textItem('important numbers', 'ledger.txt')],
+				}),
+			);
+
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toContain('corrupt');
+			expect(error.description).toContain(sha256('important numbers'));
+		});
 	});
 
 	describe('Download', () => {

@@ -44,7 +44,12 @@ function storeFile(ctx: Ctx, fileSet: FileSetRecord, part: StoredPart, directory
 		hash: part.sha256,
 		contentType: contentTypeFor(part, path),
 	});
-	sendJson(ctx, created ? 201 : 200, fileBody(ctx, record));
+	const body = fileBody(ctx, record);
+	if (!variants.uploadReplyHash) {
+		delete body.hash;
+		delete body.hashAlgorithm;
+	}
+	sendJson(ctx, created ? 201 : 200, body);
 }
 
 // A request with only createFileRequest makes a directory, as in Domo's newer spec.

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputBinary, uploadSource } from '../../helpers/binary';
-import { checkStored } from '../../helpers/integrity';
+import { checkStored, reportedHash } from '../../helpers/integrity';
+import type { FileRef } from '../../helpers/params';
 import {
 	getFileSetId,
 	getOptions,
@@ -11,8 +12,10 @@ import {
 	positiveInteger,
 } from '../../helpers/params';
 import { joinPath } from '../../helpers/paths';
+import type { RetryPolicy } from '../../transport/retry';
 import type { UploadTarget } from '../../transport/upload';
 import { uploadFile } from '../../transport/upload';
+import { fetchFile } from '../common/file';
 import { fileSetIdLocator } from '../common/locators';
 import { concurrencyOption, optionsCollection } from '../common/options';
 import { asObject, jsonItem } from '../common/output';
@@ -72,7 +75,7 @@ export const upload: Operation = {
 							name: 'Auto',
 							value: 'auto',
 							description:
-								'One request for small files, a split upload for files larger than a part',
+								'One streamed request; a split upload only if Domo refuses that as too large',
 						},
 						{
 							name: 'Single Request',
@@ -125,10 +128,26 @@ export const upload: Operation = {
 		const result = await uploadFile.call(this, mode, target, source, policy, partSize);
 
 		const output = jsonItem(this, itemIndex, result.file);
-		checkStored(this.getNode(), itemIndex, asObject(result.file) as IDataObject, {
+		const stored = await storedRecord.call(this, fileSetId, output[0].json, policy);
+		checkStored(this.getNode(), itemIndex, stored, {
 			bytes: result.sentBytes,
 			sha256: result.sha256,
 		});
 		return output;
 	},
 };
+
+/**
+ * The reference's upload answer has no hash, so the file's record is read back for it: an
+ * upload is only reported done once Domo's SHA-256 of the stored file is the one sent.
+ */
+async function storedRecord(
+	this: IExecuteFunctions,
+	fileSetId: string,
+	answer: IDataObject,
+	policy: RetryPolicy,
+): Promise<IDataObject> {
+	if (reportedHash(answer) !== undefined || answer.id === undefined) return answer;
+	const ref: FileRef = { by: 'id', id: String(answer.id) };
+	return asObject(await fetchFile.call(this, fileSetId, ref, policy)) ?? answer;
+}
