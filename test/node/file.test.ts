@@ -151,6 +151,30 @@ describe('file operations', () => {
 			},
 		);
 
+		it('reports a delete done when its answer was lost and the retry finds nothing', async () => {
+			const record = server.addFile(fileSetId, 'old/one.txt', '1');
+			server.addFault({ method: 'DELETE', kind: 'loseAnswer', times: 1 });
+
+			const result = await run(baseUrl(), {
+				parameters: fileParameters('delete', { file: byId(record.id) }),
+			});
+
+			expect(jsonOf(result)).toEqual([{ fileSetId, id: record.id, deleted: true }]);
+			expect(server.getFile(fileSetId, record.id)).toBeUndefined();
+			expect(server.requests.map((request) => request.method)).toEqual(['DELETE', 'DELETE']);
+		});
+
+		it('still fails on an unknown file after a retry where Domo had not acted', async () => {
+			server.addFault({ method: 'DELETE', kind: 'status', status: 503, times: 1 });
+
+			const error = await failureOf(
+				run(baseUrl(), { parameters: fileParameters('delete', { file: byId('ghost-id') }) }),
+			);
+			expect(error.message).toContain('"ghost-id"');
+			expect(error.message).toContain('404');
+			expect(server.requests.map((request) => request.method)).toEqual(['DELETE', 'DELETE']);
+		});
+
 		it('fails to delete an unknown path with a message that names the path', async () => {
 			const error = await failureOf(
 				run(baseUrl(), { parameters: fileParameters('delete', { file: byPath('ghost.txt') }) }),

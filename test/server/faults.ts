@@ -1,4 +1,4 @@
-import type { OutgoingHttpHeaders } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { Ctx } from './context';
@@ -88,6 +88,16 @@ async function delay(ctx: Ctx, ms: number): Promise<boolean> {
 	return isGone(ctx.res);
 }
 
+// The request is carried out, then its answer is lost on the way: the client sees the
+// connection drop and cannot know that the change was made.
+function loseAnswer(ctx: Ctx): void {
+	const drop = (): ServerResponse => {
+		ctx.req.socket.destroy();
+		return ctx.res;
+	};
+	ctx.res.writeHead = drop as ServerResponse['writeHead'];
+}
+
 /** Returns true when the fault answered the request and normal handling must not run. */
 export async function applyFault(ctx: Ctx): Promise<boolean> {
 	const rule = ctx.fault;
@@ -101,6 +111,9 @@ export async function applyFault(ctx: Ctx): Promise<boolean> {
 			return true;
 		case 'delay':
 			return delay(ctx, rule.delayMs ?? 1000);
+		case 'loseAnswer':
+			loseAnswer(ctx);
+			return false;
 		default:
 			return false;
 	}

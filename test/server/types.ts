@@ -43,6 +43,7 @@ export type FaultKind =
 	| 'delay'
 	| 'truncate'
 	| 'shortChunked'
+	| 'loseAnswer'
 	| 'wrongHash';
 
 export interface FaultRule {

@@ -40,6 +40,9 @@ export interface DomoResponse {
 
 const MAX_REDIRECTS = 5;
 
+/** Answers that mean Domo did not act on the request. */
+const NOT_ACTED = [429, 503];
+
 /** Sends one Domo API call with retries and returns the parsed body. */
 export async function domoRequest(this: DomoContext, request: DomoRequest): Promise<unknown> {
 	return (await domoRequestFull.call(this, request)).body;
@@ -58,14 +61,17 @@ export async function domoRequestFull(
 	const mode = request.mode ?? 'safe';
 	const url = request.url ?? session.apiBase + (request.path ?? '') + queryString(request.query);
 
+	let mayHaveActed = false;
 	for (let attempt = 0; ; attempt++) {
 		await session.throttle.wait();
 		let response: DomoResponse;
 		try {
 			response = await sendFollowing.call(this, session, url, request, policy);
 		} catch (error) {
+			const code = networkCode(error);
 			const retry = statusOf(error) === undefined && attempt < policy.maxRetries;
-			if (retry && shouldRetryNetwork(networkCode(error), mode)) {
+			if (retry && shouldRetryNetwork(code, mode)) {
+				mayHaveActed ||= code !== 'ECONNREFUSED';
 				await sleep(backoffMs(attempt));
 				continue;
 			}
@@ -73,7 +79,13 @@ export async function domoRequestFull(
 		}
 
 		if (response.statusCode < 300) return response;
+		if (response.statusCode === 404 && request.method === 'DELETE' && mayHaveActed) {
+			// An earlier attempt went through and only its answer was lost: the item is gone.
+			discard(response.body);
+			return { statusCode: 204, headers: {}, body: undefined };
+		}
 		if (attempt < policy.maxRetries && shouldRetryStatus(response.statusCode, mode)) {
+			mayHaveActed ||= !NOT_ACTED.includes(response.statusCode);
 			await waitBeforeRetry.call(this, session, response, attempt, policy);
 			continue;
 		}
@@ -154,14 +166,14 @@ async function waitBeforeRetry(
 ): Promise<void> {
 	discard(response.body);
 	const asked = parseRetryAfter(response.headers['retry-after']);
-	const wait = asked ?? backoffMs(attempt);
-
-	if (wait > policy.maxWaitMs) {
+	if (asked !== undefined && asked > policy.maxWaitMs) {
 		throw apiError(this.getNode(), response.statusCode, undefined, {
-			retryAfterMs: wait,
+			retryAfterMs: asked,
 			maxWaitMs: policy.maxWaitMs,
 		});
 	}
+	const wait = asked ?? Math.min(backoffMs(attempt), policy.maxWaitMs);
+
 	this.logger.debug(`Domo answered ${response.statusCode}; retrying in ${wait} ms`);
 	if (response.statusCode === 429) {
 		session.throttle.pauseFor(wait);
