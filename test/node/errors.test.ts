@@ -128,7 +128,7 @@ const FAILURES: FailureCase[] = [
 		status: 409,
 		body: () => domoBody(409, 'Conflict', 'The FileSet is being modified'),
 		contentType: 'application/json',
-		message: /already exists and may not be replaced \(409\)/,
+		message: /conflicts with the state of FileSet "[^"]+" \(409\)/,
 		description: 'The FileSet is being modified',
 	},
 	{

@@ -8,6 +8,8 @@ export interface FailureContext {
 	subject?: string;
 	/** What a 404 means when it differs from the subject: an upload's FileSet, not its file. */
 	missing?: string;
+	/** What a 409 means, where the request creates something at a path that may be taken. */
+	conflict?: string;
 	attempts?: number;
 	/** Set when Domo asked for a longer wait than the retry options allow. */
 	retryAfterMs?: number;
@@ -80,7 +82,9 @@ function summary(status: number, context: FailureContext): string {
 		case 404:
 			return `Domo could not find ${context.missing ?? subject} (404). Check the id or path`;
 		case 409:
-			return `Domo refused because ${subject} already exists and may not be replaced (409)`;
+			return context.conflict
+				? `Domo refused because ${context.conflict} (409)`
+				: `Domo refused the request because it conflicts with the state of ${subject} (409)`;
 		case 413:
 			return 'Domo refused the upload as too large (413)';
 		case 429: {

@@ -30,6 +30,8 @@ export interface DomoRequest {
 	subject?: string;
 	/** What a 404 means, where that differs from the subject. */
 	missing?: string;
+	/** What a 409 means, where the request may find its target taken. */
+	conflict?: string;
 }
 
 export interface DomoResponse {
@@ -93,6 +95,7 @@ export async function domoRequestFull(
 		throw apiError(this.getNode(), response.statusCode, body, {
 			subject: request.subject,
 			missing: request.missing,
+			conflict: request.conflict,
 			attempts: attempt + 1,
 			secret: session.secret,
 		});
@@ -125,6 +128,7 @@ function failureOf(
 	return apiError(ctx.getNode(), status, description, {
 		subject: request.subject,
 		missing: request.missing,
+		conflict: request.conflict,
 		secret: session.secret,
 	});
 }

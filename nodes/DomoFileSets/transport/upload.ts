@@ -66,6 +66,7 @@ export async function uploadSingle(
 		policy: uploadTimeout(policy, source.size),
 		subject: `the file "${target.path}"`,
 		missing: `FileSet "${target.fileSetId}"`,
+		conflict: `the file "${target.path}" already exists and may not be replaced`,
 	});
 	return { file, sentBytes: sent.bytes, sha256: sent.sha256 };
 }
@@ -117,6 +118,7 @@ export async function uploadSplit(
 			policy,
 			subject,
 			missing: `FileSet "${target.fileSetId}"`,
+			conflict: `${subject} already exists and may not be replaced`,
 		});
 	} catch (error) {
 		if (await isMissingEndpoint.call(this, error, target.fileSetId, policy)) return undefined;

@@ -51,6 +51,7 @@ export const move: Operation = {
 			policy: getPolicy(this, itemIndex),
 			subject: `the path "${newPath}"`,
 			missing: `${describeRef(ref)} in FileSet "${fileSetId}"`,
+			conflict: `the path "${newPath}" already exists`,
 		});
 		return jsonItem(this, itemIndex, response);
 	},

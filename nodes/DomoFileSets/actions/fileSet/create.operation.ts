@@ -100,6 +100,7 @@ export const create: Operation = {
 			mode: 'refused',
 			policy: getPolicy(this, itemIndex),
 			subject: `a FileSet named "${name}"`,
+			conflict: `a FileSet named "${name}" already exists`,
 		});
 		return jsonItem(this, itemIndex, response);
 	},
