@@ -9,10 +9,10 @@ import type {
 
 // The test's baseURL repeats instanceOrigin() as an expression, because credential tests
 // run declaratively inside n8n and cannot call the node's code.
+const TYPED = "$credentials.instance.trim().replace(/\\/+$/, '').replace(/\\/api\\/files\\/v1$/i, '')";
 const TEST_BASE_URL =
-	'={{ (/^https?:\\/\\//i.test($credentials.instance.trim()) ? ' +
-	"$credentials.instance.trim().replace(/\\/+$/, '') : " +
-	"'https://' + $credentials.instance.trim().toLowerCase().replace(/\\/+$/, '').replace(/\\.$/, '') + " +
+	`={{ (/^https?:\\/\\//i.test(${TYPED}) ? ${TYPED} : ` +
+	`'https://' + ${TYPED}.toLowerCase().replace(/\\.$/, '') + ` +
 	"($credentials.instance.includes('.') ? '' : '.domo.com')) + '/api/files/v1' }}";
 
 export class DomoApi implements ICredentialType {

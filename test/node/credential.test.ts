@@ -144,6 +144,8 @@ describe('the instance as people type it', () => {
 		['acme-eu', 'https://acme-eu.domo.com'],
 		['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
 		['http://localhost:5678/', 'http://localhost:5678'],
+		['https://acme.domo.com/api/files/v1/', 'https://acme.domo.com'],
+		['acme.domo.com/api/files/v1', 'https://acme.domo.com'],
 	])('turns %j into the origin %s', (typed, origin) => {
 		expect(instanceOrigin(typed)).toBe(origin);
 	});
@@ -195,16 +197,21 @@ describe('the credential test and the node agree on where Domo is', () => {
 		'https://acme.domo.com:443/',
 		'http://10.0.0.5:8080/',
 		'https://files.example.org',
+		'https://acme.domo.com/api/files/v1',
+		'https://acme.domo.com/API/files/v1/',
 	])('resolves the http(s) base URL %j to the API base the node uses', (instance) => {
 		expect(new URL(credentialTestBaseUrl(instance)).href).toBe(new URL(nodeApiBase(instance)).href);
 	});
 
-	it.each(['acme', 'acme.domo.com', 'ACME.domo.com', 'acme.domo.com.'])(
-		'resolves the instance name %j to the API base the node uses',
-		(instance) => {
-			expect(credentialTestBaseUrl(instance)).toBe(nodeApiBase(instance));
-		},
-	);
+	it.each([
+		'acme',
+		'acme.domo.com',
+		'ACME.domo.com',
+		'acme.domo.com.',
+		'acme.domo.com/api/files/v1',
+	])('resolves the instance name %j to the API base the node uses', (instance) => {
+		expect(credentialTestBaseUrl(instance)).toBe(nodeApiBase(instance));
+	});
 
 	it('resolves a custom domain typed without a scheme to the API base the node uses', () => {
 		const instance = 'files.example.org';

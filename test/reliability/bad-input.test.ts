@@ -287,8 +287,8 @@ const cases: BadInput[] = [
 	},
 	{
 		name: 'refuses an instance with a path',
-		run: onInstance('BASE/api/files/v1'),
-		names: /instance URL ".*\/api\/files\/v1" has a path/,
+		run: onInstance('BASE/datacenter/filesets'),
+		names: /instance URL ".*\/datacenter\/filesets" has a path/,
 		advice: /Use only the scheme and host/,
 	},
 	{

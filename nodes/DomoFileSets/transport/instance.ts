@@ -11,7 +11,14 @@ export class InstanceError extends Error {}
  * domains and local stand-ins; paths, credentials in the URL and spaces are refused.
  */
 export function instanceOrigin(raw: unknown): string {
-	const value = typeof raw === 'string' ? raw.trim().replace(/\/+$/, '') : '';
+	// People also paste the API's own base URL, as Domo's documentation prints it.
+	const value =
+		typeof raw === 'string'
+			? raw
+					.trim()
+					.replace(/\/+$/, '')
+					.replace(/\/api\/files\/v1$/i, '')
+			: '';
 	if (value === '') {
 		throw new InstanceError('The Domo instance is empty. Enter it as "acme" or "acme.domo.com".');
 	}
