@@ -122,7 +122,9 @@ describe('FileSets', () => {
 });
 
 describe('file listing', () => {
-	async function listAll(fileSetId: string): Promise<{ paths: string[]; last: Body }> {
+	async function listAll(
+		fileSetId: string,
+	): Promise<{ paths: string[]; last: Body; sent: string | null }> {
 		const paths: string[] = [];
 		const seen = new Set<string>();
 		let next: string | null = null;
@@ -133,25 +135,36 @@ describe('file listing', () => {
 			paths.push(...(page.files as Body[]).map((file) => String(file.path)));
 			const context = page.pageContext as Body;
 			const cursor = (context.next ?? null) as string | null;
-			if (cursor === null || seen.has(cursor)) return { paths, last: context };
+			if (cursor === null || seen.has(cursor)) return { paths, last: context, sent: next };
 			seen.add(cursor);
 			next = cursor;
 		}
 	}
 
-	it.each(['null', 'absent', 'repeat'] as const)(
+	it.each(['null', 'absent', 'repeat', 'repeatOnLast'] as const)(
 		'ends cursor paging the %s way without losing files',
 		async (end) => {
 			standIn.variants.fileCursorEnd = end;
 			const fileSet = standIn.addFileSet();
 			standIn.addFiles(fileSet.id, 5, 'bulk');
-			const { paths, last } = await listAll(fileSet.id);
+			const { paths, last, sent } = await listAll(fileSet.id);
 			expect(paths).toEqual([1, 2, 3, 4, 5].map((n) => `bulk/file-${n}.txt`));
 			if (end === 'null') expect(last).toEqual({ next: null });
 			if (end === 'absent') expect(last).toEqual({});
 			if (end === 'repeat') expect(typeof last.next).toBe('string');
+			if (end === 'repeatOnLast') expect(last).toEqual({ next: sent });
+			if (end === 'repeatOnLast') expect(typeof sent).toBe('string');
 		},
 	);
+
+	it('repeats no cursor in repeatOnLast mode when the first page holds everything', async () => {
+		standIn.variants.fileCursorEnd = 'repeatOnLast';
+		const fileSet = standIn.addFileSet();
+		standIn.addFiles(fileSet.id, 2);
+		const page = await json(await post(`/filesets/${fileSet.id}/files/search`, {}));
+		expect((page.files as Body[]).length).toBe(2);
+		expect(page.pageContext).toEqual({ next: null });
+	});
 
 	it('returns a null cursor in repeat mode when there is nothing to list', async () => {
 		standIn.variants.fileCursorEnd = 'repeat';
@@ -334,7 +347,9 @@ describe('query', () => {
 		standIn.addFile(fileSet.id, 'reports/q1.txt', 'quarterly sales data');
 		standIn.addFile(fileSet.id, 'reports/q2.txt', 'sales only');
 		standIn.addFile(fileSet.id, 'other/q3.txt', 'quarterly sales data');
-		const body = { query: 'Quarterly sales', topK: 2, directoryPath: 'reports' };
+		const filter =
+			shape === 'reference' ? { directoryPath: 'reports' } : { pathPrefixFilter: 'reports/' };
+		const body = { query: 'Quarterly sales', topK: 2, ...filter };
 		const matches = (await json(await post(`/filesets/${fileSet.id}/query`, body)))
 			.matches as Body[];
 		expect(matches.map((match) => match.score)).toEqual([1, 0.5]);

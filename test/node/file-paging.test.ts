@@ -14,7 +14,9 @@ const WANTED: Wanted[] = ['all', 50, 100, 150];
  * Search requests per listing, by how the cursor ends, the number of files and Return All or
  * Limit. Pages hold 100 files. A null or absent cursor ends the listing on its last page; a
  * repeated cursor points past the end, so one more (empty) page is fetched to see it repeat.
- * A Limit stops as soon as enough files have arrived.
+ * With repeatOnLast the last page still carries files but sends back the cursor it was asked
+ * with, so only the repeat can end the listing there. A Limit stops as soon as enough files
+ * have arrived.
  */
 const REQUESTS: Record<CursorEnd, Record<number, Record<Wanted, number>>> = {
 	null: {
@@ -38,9 +40,19 @@ const REQUESTS: Record<CursorEnd, Record<number, Record<Wanted, number>>> = {
 		101: { all: 3, 50: 1, 100: 1, 150: 3 },
 		250: { all: 4, 50: 1, 100: 1, 150: 2 },
 	},
+	repeatOnLast: {
+		0: { all: 1, 50: 1, 100: 1, 150: 1 },
+		1: { all: 1, 50: 1, 100: 1, 150: 1 },
+		100: { all: 1, 50: 1, 100: 1, 150: 1 },
+		101: { all: 2, 50: 1, 100: 1, 150: 2 },
+		250: { all: 3, 50: 1, 100: 1, 150: 2 },
+	},
 };
 
-const CASES = (['null', 'absent', 'repeat'] as const).flatMap((end) =>
+// A listing that misses the end pages forever; this fails it well before Jest's own timeout.
+const LISTING_TIMEOUT_MS = 10_000;
+
+const CASES = (['null', 'absent', 'repeat', 'repeatOnLast'] as const).flatMap((end) =>
 	SIZES.flatMap((size) =>
 		WANTED.map((wanted) => ({
 			end,
@@ -101,6 +113,7 @@ describe('file Get Many paging', () => {
 			expect(new Set(listed.map((file) => file.id)).size).toBe(listed.length);
 			expect(searches()).toHaveLength(REQUESTS[end][size][wanted]);
 		},
+		LISTING_TIMEOUT_MS,
 	);
 
 	it('sends the base64 cursor URL-encoded, so it arrives intact on every page', async () => {

@@ -60,11 +60,14 @@ export function fileSetPageContext(
 
 export function filePageContext(
 	end: Variants['fileCursorEnd'],
-	page: { offset: number; count: number; total: number },
+	page: { offset: number; count: number; total: number; cursor: string | null },
 ): JsonObject {
 	const following = page.offset + page.count;
 	if (following < page.total) return { next: encodeCursor(following) };
 	if (end === 'absent') return {};
+	// With 'repeatOnLast' the last page, items and all, sends back the cursor it was asked
+	// with. A first page that holds everything was asked with none, so it has none to repeat.
+	if (end === 'repeatOnLast') return { next: page.cursor || null };
 	// With 'repeat' the cursor only ever points past the last item, so once the end is
 	// reached the same value comes back again; with no results at all it is null.
 	if (end === 'repeat' && page.total > 0) return { next: encodeCursor(page.total) };

@@ -41,7 +41,7 @@ async function search(ctx: Ctx): Promise<void> {
 		total = records.length;
 	}
 
-	const page = { offset, count: files.length, total };
+	const page = { offset, count: files.length, total, cursor };
 	sendJson(ctx, 200, { files, pageContext: filePageContext(ctx.env.variants.fileCursorEnd, page) });
 }
 
