@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { HarnessItem, RunResult } from '../harness';
 import type { NodeRun } from '../node/setup';
 import { byId, byPath, jsonOf, run, TOKEN, useStandIn } from '../node/setup';
-import type { FaultRule, FileSetRecord } from '../server';
+import type { FaultRule, FileSetRecord, RecordedRequest } from '../server';
 import { defaultVariants } from '../server';
 import {
 	captureHarnessLogs,
@@ -110,7 +110,17 @@ describe('fault suite', () => {
 	}
 
 	function requestsTo(method: string, pattern: RegExp): number {
-		return server.requests.filter((r) => r.method === method && pattern.test(r.path)).length;
+		return requestsMatching(method, pattern).length;
+	}
+
+	function requestsMatching(method: string, pattern: RegExp): RecordedRequest[] {
+		return server.requests.filter((r) => r.method === method && pattern.test(r.path));
+	}
+
+	/** Milliseconds from the first request to the second, as the stand-in saw them arrive. */
+	function gapMs(requests: RecordedRequest[]): number {
+		expect(requests.length).toBeGreaterThanOrEqual(2);
+		return requests[1].at - requests[0].at;
 	}
 
 	function download(fileId: string, options: INodeParameters = {}): INodeParameters {
@@ -148,16 +158,20 @@ describe('fault suite', () => {
 			);
 			expect(jsonOf(result)[0]).toMatchObject({ id: fileSet.id, name: 'Faults' });
 			expect(fired()).toBe(1);
+			const gets = requestsMatching('GET', new RegExp(`/filesets/${fileSet.id}$`));
+			expect(gapMs(gets)).toBeGreaterThanOrEqual(900);
 		});
 
 		scenario('honours a Retry-After given as an HTTP date', async () => {
 			const file = server.addFile(fileSet.id, 'dated/notes.txt', 'dated');
+			// An HTTP date names a whole second, so pick one 1.1 to 2.1 s from now.
+			const until = Math.ceil((Date.now() + 1100) / 1000) * 1000;
 			const fired = fault({
 				method: 'GET',
 				path: '/path',
 				kind: 'status',
 				status: 429,
-				headers: { 'retry-after': new Date(Date.now() + 1000).toUTCString() },
+				headers: { 'retry-after': new Date(until).toUTCString() },
 				times: 2,
 			});
 			const result = await succeeds(
@@ -173,6 +187,48 @@ describe('fault suite', () => {
 			);
 			expect(jsonOf(result)[0]).toMatchObject({ id: file.id, path: 'dated/notes.txt' });
 			expect(fired()).toBe(2);
+			const lookups = requestsMatching('GET', /\/path$/);
+			expect(gapMs(lookups)).toBeGreaterThanOrEqual(1000);
+			expect(lookups[1].at).toBeGreaterThanOrEqual(until - 20);
+		});
+
+		scenario('pauses every worker while one of them waits out a 429', async () => {
+			const files = server.addFiles(fileSet.id, 8, 'paused');
+			const limited = new RegExp(`/files/${files[0].id}$`);
+			fault({
+				method: 'GET',
+				path: limited,
+				kind: 'status',
+				status: 429,
+				headers: { 'retry-after': '1' },
+				times: 1,
+			});
+			// The other first requests are answered after the 429 has reached the node, so only
+			// a pause shared by all workers can hold back the requests their workers send next.
+			fault({ method: 'GET', path: '/files/', kind: 'delay', delayMs: 300, times: 3 });
+			const result = await succeeds(
+				{
+					parameters: files.map((file) => ({
+						resource: 'file',
+						operation: 'get',
+						fileSetId: byId(fileSet.id),
+						file: byId(file.id),
+						options: { concurrency: 4 },
+					})),
+					items: files.map((file) => ({ json: { id: file.id } })),
+				},
+				8,
+			);
+
+			expect(result.items[0].map((item) => [item.json.id, item.pairedItem])).toEqual(
+				files.map((file, index) => [file.id, { item: index }]),
+			);
+			const [rateLimited] = requestsMatching('GET', limited);
+			const afterFirstWave = server.requests.slice(4);
+			expect(server.requests.slice(0, 4)).toContain(rateLimited);
+			expect(afterFirstWave).toHaveLength(5);
+			const early = afterFirstWave.filter((request) => request.at - rateLimited.at < 900);
+			expect(early.map((request) => request.path)).toEqual([]);
 		});
 
 		scenario('gets every item when every second request is rate-limited', async () => {

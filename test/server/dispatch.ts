@@ -90,6 +90,7 @@ export function dispatch(
 		query: Object.fromEntries(url.searchParams),
 		headers: req.headers,
 		bodyBytes: 0,
+		at: Date.now(),
 	};
 	dispatcher.requests.push(record);
 

@@ -11,7 +11,7 @@ export interface StandInOptions {
 
 export interface Variants {
 	pageContextShape: 'offsetLimitTotal' | 'countTotalCount' | 'nextOffsetLimitTotal';
-	fileCursorEnd: 'null' | 'absent' | 'repeat';
+	fileCursorEnd: 'null' | 'absent' | 'repeat' | 'repeatOnLast';
 	deleteStyle: '200' | '204';
 	downloadRedirect: 'none' | 'sameHost' | 'otherHost';
 	queryShape: 'reference' | 'newer';
@@ -34,6 +34,8 @@ export interface RecordedRequest {
 	query: Record<string, string>;
 	headers: IncomingHttpHeaders;
 	bodyBytes: number;
+	/** When the request arrived, as Date.now(). */
+	at: number;
 }
 
 export type FaultKind =
