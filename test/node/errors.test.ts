@@ -215,6 +215,73 @@ describe('a failed Domo request', () => {
 	);
 });
 
+// A download's answer is read as a stream, so Domo's message has to be read from it.
+describe('a failed File Download', () => {
+	let fileId = '';
+
+	beforeEach(() => {
+		fileId = server.addFile(fileSet.id, 'reports/q1.csv', 'region,total\nnorth,12\n').id;
+		server.resetRequests();
+	});
+
+	function download(): INodeParameters {
+		return {
+			resource: 'file',
+			operation: 'download',
+			fileSetId: byId(fileSet.id),
+			file: byId(fileId),
+			options: NO_RETRIES,
+		};
+	}
+
+	function failDownload(status: number, body: string, contentType: string): void {
+		server.addFault({
+			method: 'GET',
+			path: /\/download$/,
+			kind: 'status',
+			status,
+			body,
+			contentType,
+		});
+	}
+
+	it("shows Domo's message from a 403 JSON body in the description", async () => {
+		const message = 'User 111 may not download files from this FileSet';
+		failDownload(403, JSON.stringify({ message }), 'application/json');
+
+		const error = await failureOf({ parameters: download() });
+
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as NodeApiError).httpCode).toBe('403');
+		expect(error.message).toMatch(/may not access the file with ID "[^"]+" \(403\)/);
+		expect((error as NodeApiError).description).toBe(message);
+		expect(server.requests.filter((request) => request.path.endsWith('/download'))).toHaveLength(1);
+	});
+
+	it('shows the text of an HTML 500 page in the description and the error item', async () => {
+		const page =
+			'<!DOCTYPE html>\n<html><body><h1>Storage backend unavailable</h1>\n' +
+			'<p>Please retry in a minute.</p></body></html>';
+		failDownload(500, page, 'text/html');
+		const description =
+			'The server answered with an HTML page: Storage backend unavailable Please retry in a minute.';
+
+		const error = await failureOf({ parameters: download() });
+		const result = await run(baseUrl(), { parameters: download(), continueOnFail: true });
+
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as NodeApiError).httpCode).toBe('500');
+		expect(error.message).toMatch(/Domo had a server error \(500\)/);
+		expect((error as NodeApiError).description).toBe(description);
+		expect(result.items[0]).toEqual([
+			{
+				json: { error: error.message, description, httpCode: '500' },
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+});
+
 describe('failures that come from Domo itself', () => {
 	it('says the token was rejected when the credential holds a wrong token', async () => {
 		const wrong = 'tok-wrong-0000';
