@@ -12,6 +12,7 @@ import {
 	type WorkflowJson,
 } from '../host';
 import type { StandIn } from '../stand-in-process';
+import { resetUserFolder, saveUserFolder } from '../user-folder';
 
 export const DOMO_CREDENTIAL_ID = 'e2eDomoStandIn01';
 export const WRONG_TOKEN_CREDENTIAL_ID = 'e2eDomoBadToken1';
@@ -26,12 +27,17 @@ export interface WorkflowCheck {
 	verify(result: ExecuteResult): Promise<void> | void;
 }
 
-export function domoCredentials(standIn: StandIn, wrongToken: string): CredentialSeed[] {
+// instance is the stand-in's URL, unless a request log sits in front of it.
+export function domoCredentials(
+	standIn: StandIn,
+	wrongToken: string,
+	instance = standIn.url,
+): CredentialSeed[] {
 	const seed = (id: string, name: string, developerToken: string): CredentialSeed => ({
 		id,
 		name,
 		type: 'domoApi',
-		data: { instance: standIn.url, developerToken },
+		data: { instance, developerToken },
 	});
 	return [
 		seed(DOMO_CREDENTIAL_ID, 'Domo (stand-in)', standIn.token),
@@ -96,8 +102,10 @@ function checkSecrets(result: ExecuteResult, secrets: string[]): void {
 	}
 }
 
-// Imports every workflow of the group with one n8n command, then runs each in turn. A failed
-// check does not stop the others; the group fails at the end with every failure listed.
+// Imports every workflow of the group with one n8n command, then runs each in turn, each in
+// a fresh user folder: a copy of the one the imports left, which costs milliseconds where a
+// new folder and imports would cost two n8n starts. A failed check does not stop the others;
+// the group fails at the end with every failure listed.
 // No n8n output may contain a token of the imported credentials, whichever check it is.
 export async function runWorkflowChecks(
 	context: CaseContext,
@@ -111,11 +119,13 @@ export async function runWorkflowChecks(
 	await context.importCredentials(credentials);
 	const ids = await context.importWorkflows(workflows);
 	const secrets = credentials.map((credential) => String(credential.data.developerToken));
+	await saveUserFolder(context.host);
 
 	const failures: string[] = [];
 	for (const [index, check] of checks.entries()) {
 		let ms = 0;
 		try {
+			if (index > 0) await resetUserFolder(context.host, `${index}-${checks[index - 1].workflow}`);
 			await check.prepare?.();
 			const result = await context.execute(ids[index]);
 			ms = result.ms;
