@@ -2,6 +2,7 @@ import type { IBinaryData } from 'n8n-workflow';
 
 import type { CredentialSeed, ExecuteOptions, ExecuteResult, Host, WorkflowJson } from './host';
 import type { NodeTypeListing } from './node-types';
+import type { RequestLog } from './request-log';
 import type { StandIn } from './stand-in-process';
 
 export interface CaseContext {
@@ -15,6 +16,8 @@ export interface CaseContext {
 	listNodeTypes(): Promise<NodeTypeListing>;
 	// Stopped by the runner when the case ends, whatever its outcome.
 	startStandIn(args?: string[]): Promise<StandIn>;
+	// A proxy to target that logs each request; stopped like a stand-in.
+	startRequestLog(target: string): Promise<RequestLog>;
 }
 
 export interface E2eCase {

@@ -7,6 +7,7 @@ import {
 	listNodeTypes,
 	readBinary,
 } from './host';
+import { type RequestLog, startRequestLog } from './request-log';
 import { type StandIn, startStandIn } from './stand-in-process';
 import { loadWorkflow } from './workflow-file';
 
@@ -16,7 +17,7 @@ export interface OpenContext {
 }
 
 export function openContext(host: Host): OpenContext {
-	const standIns: StandIn[] = [];
+	const running: Array<StandIn | RequestLog> = [];
 
 	const context: CaseContext = {
 		host,
@@ -29,13 +30,18 @@ export function openContext(host: Host): OpenContext {
 		listNodeTypes: async () => await listNodeTypes(host),
 		startStandIn: async (args) => {
 			const standIn = await startStandIn(args);
-			standIns.push(standIn);
+			running.push(standIn);
 			return standIn;
+		},
+		startRequestLog: async (target) => {
+			const log = await startRequestLog(target);
+			running.push(log);
+			return log;
 		},
 	};
 
 	const close = async (): Promise<void> => {
-		await Promise.all(standIns.map(async (standIn) => await standIn.stop()));
+		await Promise.all(running.map(async (server) => await server.stop()));
 	};
 	return { context, close };
 }

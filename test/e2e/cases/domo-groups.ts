@@ -20,7 +20,8 @@ function tokens(): { token: string; wrongToken: string } {
 }
 
 // Each n8n command costs seconds, so a group shares one host, one stand-in and one import
-// of each kind. The checks run in order: file-operations deletes files the others read.
+// of each kind; runWorkflowChecks still runs each workflow in a fresh copy of the user
+// folder. The checks run in order: file-operations deletes files the others read.
 export const domoOperations: E2eCase = {
 	name: 'domo-operations',
 	needsPackage: true,
@@ -45,8 +46,10 @@ export const domoTransfers: E2eCase = {
 		const { token, wrongToken } = tokens();
 		const big = `${BIG_FILESET}:${BIG_PATH}:${BIG_SIZE}`;
 		const standIn = await context.startStandIn(['--token', token, '--virtual-file', big]);
-		await runWorkflowChecks(context, 'domo-transfers', domoCredentials(standIn, wrongToken), [
-			fileRoundtripFromDisk(context, standIn),
+		const log = await context.startRequestLog(standIn.url);
+		const credentials = domoCredentials(standIn, wrongToken, log.url);
+		await runWorkflowChecks(context, 'domo-transfers', credentials, [
+			fileRoundtripFromDisk(context, standIn, log),
 			largeDownload(context, standIn),
 			organiseFileSet(standIn),
 		]);
