@@ -8,11 +8,13 @@ import type {
 } from 'n8n-workflow';
 
 // The test's baseURL repeats instanceOrigin() as an expression, because credential tests
-// run declaratively inside n8n and cannot call the node's code.
-const TYPED = "$credentials.instance.trim().replace(/\\/+$/, '').replace(/\\/api\\/files\\/v1$/i, '')";
+// run declaratively inside n8n and cannot call the node's code. INSTANCE is the instance as
+// typed, less trailing slashes and the API's own path.
+const INSTANCE =
+	"$credentials.instance.trim().replace(/\\/+$/, '').replace(/\\/api\\/files\\/v1$/i, '')";
 const TEST_BASE_URL =
-	`={{ (/^https?:\\/\\//i.test(${TYPED}) ? ${TYPED} : ` +
-	`'https://' + ${TYPED}.toLowerCase().replace(/\\.$/, '') + ` +
+	`={{ (/^https?:\\/\\//i.test(${INSTANCE}) ? ${INSTANCE} : ` +
+	`'https://' + ${INSTANCE}.toLowerCase().replace(/\\.$/, '') + ` +
 	"($credentials.instance.includes('.') ? '' : '.domo.com')) + '/api/files/v1' }}";
 
 export class DomoApi implements ICredentialType {
