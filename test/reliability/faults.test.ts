@@ -133,6 +133,20 @@ describe('fault suite', () => {
 		};
 	}
 
+	/** One Get item per file, run with the given Concurrency. */
+	function concurrentGets(files: Array<{ id: string }>, concurrency: number): NodeRun {
+		return {
+			parameters: files.map((file) => ({
+				resource: 'file',
+				operation: 'get',
+				fileSetId: byId(fileSet.id),
+				file: byId(file.id),
+				options: { concurrency },
+			})),
+			items: files.map((file) => ({ json: { id: file.id } })),
+		};
+	}
+
 	async function expectNoBinaryOutput(parameters: INodeParameters): Promise<void> {
 		const result = await run(baseUrl(), { parameters, continueOnFail: true });
 		const [item] = result.items[0];
@@ -206,19 +220,7 @@ describe('fault suite', () => {
 			// The other first requests are answered after the 429 has reached the node, so only
 			// a pause shared by all workers can hold back the requests their workers send next.
 			fault({ method: 'GET', path: '/files/', kind: 'delay', delayMs: 300, times: 3 });
-			const result = await succeeds(
-				{
-					parameters: files.map((file) => ({
-						resource: 'file',
-						operation: 'get',
-						fileSetId: byId(fileSet.id),
-						file: byId(file.id),
-						options: { concurrency: 4 },
-					})),
-					items: files.map((file) => ({ json: { id: file.id } })),
-				},
-				8,
-			);
+			const result = await succeeds(concurrentGets(files, 4), 8);
 
 			expect(result.items[0].map((item) => [item.json.id, item.pairedItem])).toEqual(
 				files.map((file, index) => [file.id, { item: index }]),
@@ -234,19 +236,7 @@ describe('fault suite', () => {
 		scenario('gets every item when every second request is rate-limited', async () => {
 			const files = server.addFiles(fileSet.id, 6, 'every');
 			const fired = fault({ path: '/files/', every: 2, kind: 'status', status: 429, headers: NOW });
-			const result = await succeeds(
-				{
-					parameters: files.map((file) => ({
-						resource: 'file',
-						operation: 'get',
-						fileSetId: byId(fileSet.id),
-						file: byId(file.id),
-						options: { concurrency: 3 },
-					})),
-					items: files.map((file) => ({ json: { id: file.id } })),
-				},
-				6,
-			);
+			const result = await succeeds(concurrentGets(files, 3), 6);
 			expect(jsonOf(result).map((json) => (json as IDataObject).id)).toEqual(
 				files.map((file) => file.id),
 			);
